@@ -35,3 +35,20 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+func TestSuggest(t *testing.T) {
+	fields := []string{"title", "date", "status", "severity", "authors", "services", "tags"}
+	for _, tc := range []struct{ word, want string }{
+		{"severty", "severity"},
+		{"Titel", "title"},
+		{"author", "authors"},
+		{"staus", "status"},
+		{"tgas", "tags"},
+		{"runbook", ""},
+		{"x", ""},
+	} {
+		if got := Suggest(tc.word, fields); got != tc.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tc.word, got, tc.want)
+		}
+	}
+}
