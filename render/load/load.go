@@ -1,0 +1,237 @@
+// Package load finds a repository's postmortems and parses them.
+//
+// It is the one place that reads postmortem files from disk: lint and the
+// site both start here. Paths in its results are relative to the
+// repository's root, with forward slashes, as git and CI annotations name
+// files.
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/postmortem-dev/postmortem/render"
+	"github.com/postmortem-dev/postmortem/render/config"
+)
+
+// MaxSize is the largest file Documents reads, in bytes.
+const MaxSize = 32 << 20
+
+// Files returns the postmortems named by args, relative to the root of
+// cfg: the files themselves, and in folders the files that the
+// configuration's include and exclude patterns select. With no args it
+// returns the postmortems folder's files. Problems with single files (a
+// symlink that leads outside the repository, a folder named like a
+// postmortem) are returned as errors beside the files that could be used.
+// Args are relative to the working directory.
+func Files(cfg *config.Config, args ...string) ([]string, render.ErrorList, error) {
+	if len(args) == 0 {
+		if _, err := os.Stat(cfg.Dir()); errors.Is(err, fs.ErrNotExist) {
+			return nil, nil, fmt.Errorf("no postmortems folder %s (set postmortems: in %s, or run postmortem init)", cfg.Dir(), config.FileName)
+		}
+		args = []string{cfg.Dir()}
+	}
+	w := &walker{cfg: cfg, seen: map[string]bool{}}
+	for _, arg := range args {
+		abs, err := filepath.Abs(arg)
+		if err != nil {
+			return nil, nil, err
+		}
+		info, err := os.Lstat(abs)
+		if err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", arg, unwrapPathError(err))
+		}
+		if info.IsDir() {
+			if err := w.walk(abs); err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		w.file(abs, info, true)
+	}
+	sort.Strings(w.files)
+	w.errs.Sort()
+	return w.files, w.errs, nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+type walker struct {
+	cfg   *config.Config
+	files []string
+	errs  render.ErrorList
+	seen  map[string]bool
+}
+
+// rel returns a path relative to the root, with slashes.
+func (w *walker) rel(abs string) string {
+	r, err := filepath.Rel(w.cfg.Root, abs)
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(r)
+}
+
+func (w *walker) walk(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			w.errs.Add(w.rel(p), render.Pos{}, "io", "%v", unwrapPathError(err))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && (strings.HasPrefix(d.Name(), ".") || w.excluded(p)) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !w.included(p) || w.excluded(p) {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			w.errs.Add(w.rel(p), render.Pos{}, "io", "%v", unwrapPathError(err))
+			return nil
+		}
+		w.file(p, info, false)
+		return nil
+	})
+}
+
+// file adds one file, following a symlink only to a regular file inside
+// the repository. Named files are reported when they are not postmortems;
+// files found in folders are skipped quietly unless they look like one.
+func (w *walker) file(p string, info fs.FileInfo, named bool) {
+	rel := w.rel(p)
+	if info.Mode()&fs.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(p)
+		if err != nil {
+			w.errs.Add(rel, render.Pos{}, "io", "broken symlink: %v", unwrapPathError(err))
+			return
+		}
+		root, err := filepath.EvalSymlinks(w.cfg.Root)
+		if err != nil {
+			root = w.cfg.Root
+		}
+		if r, err := filepath.Rel(root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+			w.errs.Add(rel, render.Pos{}, "io", "symlink to %s, outside the repository: not followed", target)
+			return
+		}
+		if info, err = os.Stat(target); err != nil {
+			w.errs.Add(rel, render.Pos{}, "io", "%v", unwrapPathError(err))
+			return
+		}
+	}
+	if !info.Mode().IsRegular() {
+		w.errs.Add(rel, render.Pos{}, "io", "not a regular file: skipped")
+		return
+	}
+	if !w.seen[rel] {
+		w.seen[rel] = true
+		w.files = append(w.files, rel)
+	}
+}
+
+// included reports whether a file's name matches an include pattern.
+func (w *walker) included(p string) bool {
+	return matchAny(w.cfg.Include, filepath.Base(p), w.relToDir(p))
+}
+
+// excluded reports whether a file or folder matches an exclude pattern.
+func (w *walker) excluded(p string) bool {
+	return matchAny(w.cfg.Exclude, filepath.Base(p), w.relToDir(p))
+}
+
+// relToDir returns p relative to the postmortems folder, with slashes.
+func (w *walker) relToDir(p string) string {
+	r, err := filepath.Rel(w.cfg.Dir(), p)
+	if err != nil {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}
+
+func matchAny(patterns []string, name, rel string) bool {
+	for _, pat := range patterns {
+		if ok, _ := path.Match(pat, name); ok {
+			return true
+		}
+		if ok, _ := path.Match(pat, rel); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Documents reads and parses files (relative to the root of cfg) on all
+// cores. It returns the documents of the files that could be read, in the
+// order of files, and every problem found: files that could not be read and
+// each document's parse errors.
+func Documents(cfg *config.Config, files []string) ([]*render.Document, render.ErrorList) {
+	docs := make([]*render.Document, len(files))
+	errs := make([]render.ErrorList, len(files))
+	opts := cfg.ParseOptions()
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				docs[i], errs[i] = read(cfg.Root, files[i], opts)
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var out []*render.Document
+	var all render.ErrorList
+	for i, d := range docs {
+		if d != nil {
+			out = append(out, d)
+		}
+		all = append(all, errs[i]...)
+	}
+	all.Sort()
+	return out, all
+}
+
+// read reads and parses one file.
+func read(root, rel string, opts render.Options) (*render.Document, render.ErrorList) {
+	f, err := os.Open(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: unwrapPathError(err).Error()}}
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: unwrapPathError(err).Error()}}
+	}
+	if len(data) > MaxSize {
+		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: fmt.Sprintf("file is too large (more than %d MB)", MaxSize>>20)}}
+	}
+	doc, err := render.Parse(rel, data, opts)
+	var list render.ErrorList
+	errors.As(err, &list)
+	return doc, list
+}

@@ -1,0 +1,146 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/go-git/go-git/v5"
+
+	"github.com/postmortem-dev/postmortem/render/config"
+)
+
+func write(t *testing.T, root, rel, data string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFiles(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	write(t, outside, "secret.md", "# secret\n")
+	write(t, root, "postmortems/2024-01-01-a.md", "# A\n")
+	write(t, root, "postmortems/2023/2023-05-01-b.md", "# B\n")
+	write(t, root, "postmortems/README.md", "# not a postmortem\n")
+	write(t, root, "postmortems/notes.txt", "not markdown\n")
+	write(t, root, "postmortems/_drafts/x.md", "# excluded folder\n")
+	write(t, root, "postmortems/.hidden/y.md", "# hidden folder\n")
+	write(t, root, "shared/c.md", "# C\n")
+	must(t, os.Mkdir(filepath.Join(root, "postmortems", "folder.md"), 0o755))
+	must(t, os.Symlink(filepath.Join(outside, "secret.md"), filepath.Join(root, "postmortems", "leak.md")))
+	must(t, os.Symlink(filepath.Join(root, "shared", "c.md"), filepath.Join(root, "postmortems", "inside.md")))
+	must(t, os.Symlink(filepath.Join(root, "missing.md"), filepath.Join(root, "postmortems", "broken.md")))
+
+	cfg := config.Default()
+	cfg.Root = root
+	files, errs, err := Files(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"postmortems/2023/2023-05-01-b.md", "postmortems/2024-01-01-a.md", "postmortems/inside.md"}
+	if !reflect.DeepEqual(files, want) {
+		t.Errorf("files = %q, want %q", files, want)
+	}
+	var msgs []string
+	for _, e := range errs {
+		msgs = append(msgs, e.Error())
+	}
+	got := strings.Join(msgs, "\n")
+	for _, w := range []string{"postmortems/broken.md: broken symlink", "postmortems/leak.md: symlink to " + outside} {
+		if !strings.Contains(got, w) {
+			t.Errorf("errors:\n%s\nwant one containing %q", got, w)
+		}
+	}
+	if len(errs) != 2 {
+		t.Errorf("%d errors, want 2:\n%s", len(errs), got)
+	}
+
+	docs, perrs := Documents(cfg, files)
+	if len(perrs) != 0 || len(docs) != 3 || docs[2].Meta.Title != "C" || docs[0].Path != want[0] {
+		t.Errorf("Documents: %d docs, errors %v", len(docs), perrs)
+	}
+}
+
+func TestFilesNamed(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "postmortems/a.md", "---\ntitle: [\n---\n")
+	cfg := config.Default()
+	cfg.Root = root
+	t.Chdir(root)
+	files, errs, err := Files(cfg, "postmortems/a.md", "postmortems")
+	if err != nil || len(errs) != 0 || !reflect.DeepEqual(files, []string{"postmortems/a.md"}) {
+		t.Fatalf("Files = %q, %v, %v", files, errs, err)
+	}
+	if _, _, err := Files(cfg, "nope.md"); err == nil || !strings.Contains(err.Error(), "nope.md: no such file") {
+		t.Errorf("missing file: %v", err)
+	}
+	docs, perrs := Documents(cfg, files)
+	if len(docs) != 1 || len(perrs) != 1 || !strings.HasPrefix(perrs[0].Error(), "postmortems/a.md:2:1: invalid YAML") {
+		t.Errorf("Documents: %d docs, errors %v", len(docs), perrs)
+	}
+	write(t, root, "big/huge.md", strings.Repeat("x", MaxSize+1))
+	_, perrs = Documents(cfg, []string{"big/huge.md"})
+	if len(perrs) != 1 || !strings.Contains(perrs[0].Error(), "too large") {
+		t.Errorf("huge file: %v", perrs)
+	}
+}
+
+func TestNoFolder(t *testing.T) {
+	cfg := config.Default()
+	cfg.Root = t.TempDir()
+	if _, _, err := Files(cfg); err == nil || !strings.Contains(err.Error(), "no postmortems folder") {
+		t.Errorf("Files without a folder: %v", err)
+	}
+}
+
+// TestDFDS loads a real team's repository of postmortems without front
+// matter, with the few lines of configuration its layout needs.
+func TestDFDS(t *testing.T) {
+	bare, err := filepath.Abs("../../../shared/corpora/dfds-postmortems.git")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(bare); err != nil {
+		t.Skip("../shared is absent")
+	}
+	root := t.TempDir()
+	if _, err := git.PlainClone(root, false, &git.CloneOptions{URL: bare}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Parse(".postmortem.yaml", []byte("postmortems: .\ninclude: [\"PM*\"]\nexclude: [\"PMyyyy-*\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Root = root
+	files, errs, err := Files(cfg)
+	if err != nil || len(errs) != 0 {
+		t.Fatalf("Files: %v %v", errs, err)
+	}
+	if len(files) != 39 {
+		t.Errorf("%d postmortems, want 39: %q", len(files), files)
+	}
+	docs, perrs := Documents(cfg, files)
+	if len(perrs) != 0 {
+		t.Errorf("errors: %v", perrs)
+	}
+	for _, d := range docs {
+		if d.Meta.TitleFrom != "heading" || d.Section("Summary") == nil && d.Section("Timeline") == nil {
+			t.Errorf("%s: title %q from %q, %d sections", d.Path, d.Meta.Title, d.Meta.TitleFrom, len(d.Sections))
+		}
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
