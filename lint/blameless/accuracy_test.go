@@ -1,0 +1,232 @@
+package blameless
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// sharedDir returns ../shared/<name> relative to the module root, or "" when
+// it is absent.
+func sharedDir(t testing.TB, name string) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", name)
+	if _, err := os.Stat(p); err != nil {
+		return ""
+	}
+	return p
+}
+
+var (
+	inlineCode = regexp.MustCompile("`[^`]*`")
+	mdLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	bareURL    = regexp.MustCompile(`https?://\S+`)
+	listMarker = regexp.MustCompile(`^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?`)
+)
+
+// proseLines does the minimal Markdown handling the lint package does with
+// goldmark: it returns, per line number, the prose to check on that line
+// (front matter, fenced code, quotes and headings yield nothing) and the
+// authors listed in the front matter.
+func proseLines(src string) (map[int]string, []string) {
+	lines := strings.Split(src, "\n")
+	out := map[int]string{}
+	var authors []string
+	i := 0
+	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" {
+		inAuthors := false
+		for i = 1; i < len(lines); i++ {
+			l := lines[i]
+			if strings.TrimSpace(l) == "---" {
+				i++
+				break
+			}
+			if strings.HasPrefix(l, "authors:") {
+				inAuthors = true
+				continue
+			}
+			if inAuthors && strings.HasPrefix(strings.TrimSpace(l), "- ") {
+				authors = append(authors, strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "- ")))
+				continue
+			}
+			inAuthors = false
+		}
+	}
+	fence := false
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		trim := strings.TrimSpace(l)
+		if strings.HasPrefix(trim, "```") || strings.HasPrefix(trim, "~~~") {
+			fence = !fence
+			continue
+		}
+		if fence || strings.HasPrefix(trim, ">") || strings.HasPrefix(trim, "#") {
+			continue
+		}
+		l = inlineCode.ReplaceAllString(l, "")
+		l = mdLink.ReplaceAllString(l, "$1")
+		l = bareURL.ReplaceAllString(l, "")
+		l = listMarker.ReplaceAllString(l, "")
+		out[i+1] = l
+	}
+	return out, authors
+}
+
+type labelled struct {
+	file  string
+	line  int
+	label bool
+	cat   string
+	text  string
+}
+
+func readLabels(t *testing.T, dir string) []labelled {
+	f, err := os.Open(filepath.Join(dir, "labels.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []labelled
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	first := true
+	for sc.Scan() {
+		if first {
+			first = false
+			continue
+		}
+		fs := strings.SplitN(sc.Text(), "\t", 5)
+		if len(fs) < 5 {
+			continue
+		}
+		n, err := strconv.Atoi(fs[1])
+		if err != nil {
+			t.Fatalf("labels.tsv: bad line number %q", fs[1])
+		}
+		out = append(out, labelled{file: fs[0], line: n, label: fs[2] == "1", cat: fs[3], text: fs[4]})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// labelCategory maps POLICY.md's letters to detector categories.
+var labelCategory = map[string]string{
+	"a": "human-error", "b": "judgement", "c": "person-cause", "d": "counterfactual/hindsight", "e": "punitive",
+}
+
+func matchGroup(c Category) string {
+	if c == Counterfactual || c == Hindsight {
+		return "counterfactual/hindsight"
+	}
+	return string(c)
+}
+
+// TestAccuracy measures line-level precision and recall on the labelled
+// postmortems in ../shared/blameless.
+func TestAccuracy(t *testing.T) {
+	dir := sharedDir(t, "blameless")
+	if dir == "" {
+		t.Skip("../shared/blameless not present")
+	}
+	labels := readLabels(t, dir)
+	flagged := map[string]map[int][]Match{}
+	files := map[string]bool{}
+	for _, l := range labels {
+		files[l.file] = true
+	}
+	for name := range files {
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines, authors := proseLines(string(src))
+		d, err := New(Options{People: authors})
+		if err != nil {
+			t.Fatal(err)
+		}
+		flagged[name] = map[int][]Match{}
+		for n, text := range lines {
+			for _, s := range Sentences(text) {
+				flagged[name][n] = append(flagged[name][n], d.Check(text[s.Start:s.End])...)
+			}
+		}
+	}
+
+	type counts struct{ tp, fp, fn int }
+	var all counts
+	per := map[string]*counts{}
+	get := func(k string) *counts {
+		if per[k] == nil {
+			per[k] = &counts{}
+		}
+		return per[k]
+	}
+	var report []string
+	for _, l := range labels {
+		ms := flagged[l.file][l.line]
+		hit := len(ms) > 0
+		switch {
+		case hit && l.label:
+			all.tp++
+			get(labelCategory[l.cat]).tp++
+		case hit && !l.label:
+			all.fp++
+			get(matchGroup(ms[0].Category)).fp++
+			report = append(report, fmt.Sprintf("false positive %s:%d [%s] %s", l.file, l.line, ms[0].Category, l.text))
+		case !hit && l.label:
+			all.fn++
+			get(labelCategory[l.cat]).fn++
+			report = append(report, fmt.Sprintf("missed %s:%d (%s) %s", l.file, l.line, l.cat, l.text))
+		}
+	}
+	sort.Strings(report)
+	for _, r := range report {
+		t.Log(r)
+	}
+	ratio := func(a, b int) float64 {
+		if b == 0 {
+			return 1
+		}
+		return float64(a) / float64(b)
+	}
+	keys := make([]string, 0, len(per))
+	for k := range per {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		c := per[k]
+		t.Logf("%-26s precision %.3f (%d/%d)  recall %.3f (%d/%d)", k,
+			ratio(c.tp, c.tp+c.fp), c.tp, c.tp+c.fp, ratio(c.tp, c.tp+c.fn), c.tp, c.tp+c.fn)
+	}
+	precision, recall := ratio(all.tp, all.tp+all.fp), ratio(all.tp, all.tp+all.fn)
+	t.Logf("overall precision %.3f (%d/%d)  recall %.3f (%d/%d)", precision, all.tp, all.tp+all.fp, recall, all.tp, all.tp+all.fn)
+	if precision < 0.95 {
+		t.Errorf("precision %.3f < 0.95", precision)
+	}
+	if recall < 0.90 {
+		t.Errorf("recall %.3f < 0.90", recall)
+	}
+}

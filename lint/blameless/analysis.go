@@ -1,0 +1,255 @@
+package blameless
+
+// This file finds noun phrases and clause subjects in a tokenised sentence.
+// The rules are deliberately shallow: when unsure, they answer "not a person",
+// because a missed finding costs less trust than a false one.
+
+// np is a noun phrase: tokens [start, end) and what it refers to.
+type np struct {
+	start, end int
+	person     bool // a named person, a pronoun, a role or a team
+	generic    bool // "anyone", "any reviewer", "nobody who ..."
+}
+
+// nounPhrase parses a noun phrase starting at token i. It returns ok false
+// when token i cannot start one (a verb, an adverb, punctuation).
+func nounPhrase(toks []token, i int) (np, bool) {
+	if i >= len(toks) {
+		return np{}, false
+	}
+	t := &toks[i]
+	switch {
+	case t.is(fHandle):
+		return np{start: i, end: i + 1, person: true}, true
+	case t.is(fPersonPron) && (t.base == "he" || t.base == "she" || t.base == "i"):
+		return np{start: i, end: i + 1, person: true}, true
+	case t.is(fGeneric):
+		end := i + 1
+		if t.base == "no" {
+			end++
+		}
+		return np{start: i, end: end, person: true, generic: true}, true
+	case t.is(fOtherPron):
+		return np{start: i, end: i + 1}, true
+	case t.is(fName) && t.is(fSentenceStart) && !t.is(fPossessive) && i+1 < len(toks) && !people(t) &&
+		(plainWord(&toks[i+1]) || toks[i+1].is(fPresent) && i+2 < len(toks) && (toks[i+2].verbish() || toks[i+2].is(fNeg))):
+		// "Older app versions failed": a capitalised modifier, not a name.
+		return headPhrase(toks, i, i)
+	case t.is(fName):
+		j := i + 1
+		for j < len(toks) && !toks[j-1].is(fPossessive) && toks[j].is(fTitle) && !toks[j].is(fAux|fPrep|fCoord|fSub|fRel|fDet) {
+			j++
+		}
+		if !toks[j-1].is(fPossessive) {
+			return np{start: i, end: j, person: true}, true
+		}
+		// "Femi's handling": the possessor is a determiner of what follows.
+		return headPhrase(toks, i, j)
+	case t.is(fDet) || t.is(fWord) && !t.is(fPunct|fAux|fNeg|fAdv|fPrep|fCoord|fSub|fRel|fPast|fPresent) || t.is(fNumber):
+		return headPhrase(toks, i, i)
+	}
+	return np{}, false
+}
+
+// headPhrase parses the rest of a noun phrase that starts at i, with its
+// modifiers beginning at j, and classifies it by its head noun.
+func headPhrase(toks []token, i, j int) (np, bool) {
+	if j == i && toks[j].is(fDet) {
+		j++
+	}
+	first := j
+	for j < len(toks) {
+		t := &toks[j]
+		if !t.is(fWord) || t.is(fAux|fNeg|fPrep|fCoord|fSub|fRel|fDet|fPersonPron|fOtherPron) && j > first {
+			break
+		}
+		if t.is(fAdv) && !t.is(fTitle) {
+			break
+		}
+		if j > first && (t.is(fPresent) || t.is(fPast) && verbAfter(toks, j)) && !toks[j-1].is(fPossessive) {
+			break
+		}
+		j++
+		if t.is(fPossessive) && j < len(toks) && toks[j].is(fWord) {
+			first = j
+		}
+	}
+	if j == first {
+		return np{}, false
+	}
+	head := &toks[j-1]
+	p := np{start: i, end: j}
+	p.person = head.is(fRole|fName|fHandle) || head.is(fPersonPron) && head.base != "his" && head.base != "her"
+	// "any reviewer", "a competent engineer", "every engineer"
+	if p.person && (toks[i].base == "any" || toks[i].base == "every") {
+		p.generic = true
+	}
+	if p.person && toks[i].base == "a" && j-i >= 3 {
+		p.generic = expertAdjectives[toks[j-2].base] || toks[i+1].base == "more"
+	}
+	return p, true
+}
+
+// plainWord reports whether t is a lower-case content word that is not a
+// verb: the kind of word that continues a noun phrase.
+func plainWord(t *token) bool {
+	return t.is(fWord) && !t.is(fTitle|fName|fHandle|fNumber|fPunct|fAux|fNeg|fAdv|fPrep|fCoord|fSub|fRel|fDet|
+		fPersonPron|fOtherPron|fGeneric|fPresent|fPast)
+}
+
+// people reports whether t is a name the repository configured.
+func people(t *token) bool { return t.is(fKnown) }
+
+var expertAdjectives = wordSet(`experienced competent careful good decent reasonable capable seasoned senior
+	qualified diligent professional attentive responsible`)
+
+// verbAfter reports whether the -ed word at j acts as a verb: it is followed
+// by a determiner, a pronoun, a preposition, an adverb, punctuation or the
+// end, rather than by the noun it modifies ("the affected column").
+func verbAfter(toks []token, j int) bool {
+	if blameVerbs[toks[j].base] {
+		return true
+	}
+	if j+1 >= len(toks) {
+		return true
+	}
+	n := &toks[j+1]
+	return !n.is(fWord) || n.is(fDet|fPersonPron|fOtherPron|fPrep|fAdv|fCoord|fSub|fRel|fNeg|fNumber|fName|fHandle|fGeneric)
+}
+
+// blameVerbs are -ed forms that are verbs whenever they follow a noun.
+var blameVerbs = wordSet(`ignored neglected missed skipped caused forgot overlooked disregarded dismissed
+	botched messed screwed wrecked failed rushed decided pushed flipped changed scheduled approved merged
+	deployed ran cut left told`)
+
+// isBoundary reports whether token k separates clauses.
+func isBoundary(toks []token, k int) bool {
+	t := &toks[k]
+	if t.is(fStrong | fComma) {
+		return true
+	}
+	if t.is(fCoord|fSub) && t.base != "as" || t.is(fRel) {
+		return true
+	}
+	// "as" joins clauses ("as the checklist allows"), but not "as if" or
+	// "such as" phrases, which stay inside the clause.
+	return t.base == "as" && k+1 < len(toks) && !toks[k+1].is(fAdv)
+}
+
+// subject finds the subject of the clause that contains token m, looking
+// only at tokens before m. ok is false when there is none to be found.
+func subject(toks []token, m int) (np, bool) {
+	end := m
+	for guard := 0; guard < 12; guard++ {
+		// Start of the clause: just after the nearest boundary before end.
+		s := end
+		for s > 0 && !isBoundary(toks, s-1) {
+			s--
+		}
+		// Skip adverbs, numbers and times at the start ("14:21 UTC", "Then").
+		k := s
+		for k < end && (toks[k].is(fAdv|fNumber) || toks[k].base == "utc") {
+			k++
+		}
+		if k < end {
+			if p, ok := nounPhrase(toks, k); ok && p.end <= end {
+				// "Anyone paying attention would have": the phrase's own
+				// modifiers may run up to the verb.
+				return p, true
+			}
+			if toks[k].is(fRel) {
+				// handled below as an elided subject
+			} else if !toks[k].verbish() && !toks[k].is(fNeg|fAdv) {
+				return np{}, false
+			}
+		}
+		if s == 0 {
+			return np{}, false
+		}
+		b := &toks[s-1]
+		switch {
+		case b.is(fStrong):
+			return np{}, false
+		case b.is(fRel):
+			// "the owners, who let it through": the antecedent.
+			a := s - 2
+			for a >= 0 && toks[a].is(fComma) {
+				a--
+			}
+			if a < 0 {
+				return np{}, false
+			}
+			if b.base == "who" || b.base == "whom" {
+				return np{start: a, end: a + 1, person: true, generic: toks[a].is(fGeneric) || phraseStartGeneric(toks, a)}, true
+			}
+			return antecedent(toks, a), true
+		case b.is(fSub):
+			if k < end && toks[k].is(fRel) {
+				return np{}, false
+			}
+			return np{}, false
+		}
+		// A coordinator or a comma: the subject is shared with the previous
+		// clause ("Kenji removed the permission and never tried").
+		end = s - 1
+	}
+	return np{}, false
+}
+
+// antecedent classifies the noun phrase that ends at token a.
+func antecedent(toks []token, a int) np {
+	s := a
+	for s > 0 && toks[s-1].is(fWord) && !toks[s-1].is(fAux|fPrep|fCoord|fSub|fRel|fNeg|fAdv|fPast|fPresent) {
+		s--
+	}
+	p, ok := nounPhrase(toks, s)
+	if !ok {
+		return np{start: s, end: a + 1}
+	}
+	return p
+}
+
+// phraseStartGeneric reports whether the noun phrase ending at a starts with
+// a generic person ("nobody", "anyone").
+func phraseStartGeneric(toks []token, a int) bool {
+	s := a
+	for s > 0 && toks[s-1].is(fWord) && !toks[s-1].is(fAux|fPrep|fCoord|fSub|fRel|fPast|fPresent) {
+		s--
+	}
+	return toks[s].is(fGeneric) || toks[s].base == "any" || toks[s].base == "every"
+}
+
+// mentionsPerson reports whether any token refers to a person.
+func mentionsPerson(toks []token) bool {
+	for k := range toks {
+		t := &toks[k]
+		if t.is(fName | fHandle | fGeneric | fRole) {
+			return true
+		}
+		if t.is(fPersonPron) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseNegated reports whether a negation precedes token m in its clause.
+func clauseNegated(toks []token, m int) bool {
+	for k := m - 1; k >= 0; k-- {
+		t := &toks[k]
+		if t.is(fStrong) {
+			return false
+		}
+		if t.is(fNeg) {
+			return true
+		}
+		switch t.base {
+		case "rather", "instead", "avoid", "avoiding", "against", "beyond":
+			return true
+		}
+		if t.is(fComma) && k+1 < m && toks[k+1].is(fCoord|fSub|fRel) {
+			return false
+		}
+	}
+	return false
+}

@@ -1,0 +1,341 @@
+// Package blameless detects blameful language in postmortem prose: sentences
+// that name human error as a cause, judge people, make a person the subject
+// of a failure, second-guess them in hindsight, or call for punishment.
+//
+// The detector takes plain prose (code spans, code blocks, block quotes, URLs
+// and front matter already removed) and returns the exact spans it objects
+// to, each with a category, a one-sentence reason and a suggested rewrite.
+//
+// Phrase lists are embedded data (phrases.yaml) that a repository can extend
+// or trim through Options. A multi-pattern prefilter (Aho-Corasick over the
+// trigger words) lets a sentence without any trigger word through with one
+// pass over its bytes and no allocation; only candidate sentences are
+// tokenised and analysed for who the subject is: a person (a name, an
+// @handle, a pronoun, a role such as "the on-call engineer", a team) or a
+// system ("the health check", "the deploy").
+package blameless
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Category is the kind of blameful language a match belongs to. The lint
+// rule for a category is "blameless/" followed by the category.
+type Category string
+
+// The categories of blameful language.
+const (
+	HumanError     Category = "human-error"
+	Judgement      Category = "judgement"
+	PersonCause    Category = "person-cause"
+	Counterfactual Category = "counterfactual"
+	Hindsight      Category = "hindsight"
+	Punitive       Category = "punitive"
+)
+
+// Categories lists every category in a stable order.
+func Categories() []Category {
+	return []Category{HumanError, Judgement, PersonCause, Counterfactual, Hindsight, Punitive}
+}
+
+// Match is one finding: a span of the checked text and why it reads as blame.
+type Match struct {
+	Start, End int      // byte offsets of the span in the text passed to Check
+	Category   Category // which kind of blame
+	Message    string   // one sentence: why this reads as blame
+	Suggestion string   // a blameless way to say it
+}
+
+// Condition says when a phrase is a finding.
+type Condition string
+
+// The conditions a phrase can carry; see phrases.yaml for examples.
+const (
+	Always  Condition = "always"  // wherever the phrase appears
+	Subject Condition = "subject" // when the clause's subject is a person
+	Person  Condition = "person"  // when the sentence refers to a person
+	Generic Condition = "generic" // when the subject is "anyone", "any reviewer", ...
+	Cause   Condition = "cause"   // a label such as "human error" used as a cause
+)
+
+// Phrase is one pattern of a phrase list, as a repository's configuration
+// can add it.
+type Phrase struct {
+	Category   Category
+	Pattern    string    // words, alternatives a|b, <person>, <pp>, <verb>, {class}, ...
+	When       Condition // empty means Always
+	Negatable  bool      // a negation earlier in the clause cancels the finding
+	Message    string    // empty means the category's default message
+	Suggestion string    // empty means the category's default suggestion
+}
+
+// Options configure a Detector.
+type Options struct {
+	// People are names known to the repository (front matter authors, the
+	// configured people list, git authors). Each name and each of its words
+	// counts as a person even where the capitalisation rules would not say so.
+	People []string
+	// Add extends the embedded phrase lists.
+	Add []Phrase
+	// Remove drops embedded patterns, written exactly as in the list
+	// ("lazy", "should have <pp>").
+	Remove []string
+}
+
+//go:embed phrases.yaml
+var phrasesYAML []byte
+
+type fileData struct {
+	Classes map[string][]string `yaml:"classes"`
+	Groups  []struct {
+		Category   Category  `yaml:"category"`
+		When       Condition `yaml:"when"`
+		Negatable  bool      `yaml:"negatable"`
+		Message    string    `yaml:"message"`
+		Suggestion string    `yaml:"suggestion"`
+		Patterns   []string  `yaml:"patterns"`
+	} `yaml:"groups"`
+}
+
+var (
+	defaultOnce    sync.Once
+	defaultPhrases []Phrase
+	defaultClasses map[string][]string
+	defaultErr     error
+)
+
+func loadDefaults() ([]Phrase, map[string][]string, error) {
+	defaultOnce.Do(func() {
+		var f fileData
+		if err := yaml.Unmarshal(phrasesYAML, &f); err != nil {
+			defaultErr = fmt.Errorf("parse phrases.yaml: %w", err)
+			return
+		}
+		defaultClasses = f.Classes
+		for _, g := range f.Groups {
+			for _, p := range g.Patterns {
+				defaultPhrases = append(defaultPhrases, Phrase{Category: g.Category, Pattern: p, When: g.When,
+					Negatable: g.Negatable, Message: g.Message, Suggestion: g.Suggestion})
+			}
+		}
+	})
+	return defaultPhrases, defaultClasses, defaultErr
+}
+
+// DefaultPhrases returns a copy of the embedded phrase list.
+func DefaultPhrases() []Phrase {
+	p, _, err := loadDefaults()
+	if err != nil {
+		panic(err) // the embedded file is tested
+	}
+	return append([]Phrase(nil), p...)
+}
+
+// Detector finds blameful language. It is compiled once by New and is safe
+// for concurrent use.
+type Detector struct {
+	prefilter *acMatcher
+	anchors   map[string][]*pattern // anchor word -> patterns
+	people    map[string]bool
+	defaults  map[Category][2]string
+}
+
+// New compiles the embedded phrase lists with the repository's options.
+func New(opts Options) (*Detector, error) {
+	phrases, classes, err := loadDefaults()
+	if err != nil {
+		return nil, err
+	}
+	remove := map[string]bool{}
+	for _, r := range opts.Remove {
+		remove[strings.ToLower(strings.Join(strings.Fields(r), " "))] = true
+	}
+	d := &Detector{anchors: map[string][]*pattern{}, people: map[string]bool{}, defaults: map[Category][2]string{}}
+	for _, p := range phrases {
+		if _, ok := d.defaults[p.Category]; !ok {
+			d.defaults[p.Category] = [2]string{p.Message, p.Suggestion}
+		}
+	}
+	all := make([]Phrase, 0, len(phrases)+len(opts.Add))
+	for _, p := range phrases {
+		if !remove[strings.ToLower(p.Pattern)] {
+			all = append(all, p)
+		}
+	}
+	for _, p := range opts.Add {
+		if !validCategory(p.Category) {
+			return nil, fmt.Errorf("phrase %q: unknown category %q", p.Pattern, p.Category)
+		}
+		if p.Message == "" {
+			p.Message = d.defaults[p.Category][0]
+		}
+		if p.Suggestion == "" {
+			p.Suggestion = d.defaults[p.Category][1]
+		}
+		all = append(all, p)
+	}
+	var keywords []string
+	seen := map[string]bool{}
+	for i := range all {
+		pt, err := compilePattern(all[i], classes)
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range pt.elems[pt.anchor].words {
+			d.anchors[w] = append(d.anchors[w], pt)
+			for _, v := range []string{w, strings.ReplaceAll(w, "'", "’")} {
+				if !seen[v] {
+					seen[v] = true
+					keywords = append(keywords, v)
+				}
+			}
+		}
+	}
+	sort.Strings(keywords)
+	d.prefilter = newACMatcher(keywords)
+	for _, name := range opts.People {
+		for _, w := range strings.Fields(strings.ToLower(name)) {
+			w = strings.Trim(w, ".,()\"")
+			if strings.HasPrefix(w, "@") {
+				continue
+			}
+			if len(w) > 1 && !determiners[w] && !prepositions[w] && !auxiliaries[w] {
+				d.people[w] = true
+			}
+		}
+	}
+	return d, nil
+}
+
+func validCategory(c Category) bool {
+	for _, k := range Categories() {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Check returns the blameful spans in one sentence (or a short run of text),
+// sorted by Start. A sentence without any trigger word costs one scan of its
+// bytes and no allocation.
+func (d *Detector) Check(sentence string) []Match {
+	if !d.prefilter.any(sentence) {
+		return nil
+	}
+	toks := tokenize(sentence, d.people)
+	var out []Match
+	mentions := -1 // lazily computed
+	for k := range toks {
+		pats := d.anchors[toks[k].base]
+		if toks[k].base != toks[k].low {
+			pats = append(pats[:len(pats):len(pats)], d.anchors[toks[k].low]...)
+		}
+		for _, pt := range pats {
+			start, end, ok := pt.match(toks, k)
+			if !ok {
+				continue
+			}
+			if !d.holds(pt, toks, start, end, &mentions) {
+				continue
+			}
+			out = append(out, Match{Start: toks[start].start, End: toks[end-1].end, Category: pt.phrase.Category,
+				Message: pt.phrase.Message, Suggestion: pt.phrase.Suggestion})
+		}
+	}
+	return dedupe(out)
+}
+
+// holds checks a pattern's condition on the tokens it matched, [start, end).
+func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *int) bool {
+	if pt.phrase.Negatable && clauseNegated(toks, start) {
+		return false
+	}
+	switch pt.phrase.When {
+	case Subject:
+		p, ok := subject(toks, start)
+		return ok && p.person && !sameAsSubstitution(toks, start)
+	case Generic:
+		p, ok := subject(toks, start)
+		return ok && p.generic && !sameAsSubstitution(toks, end)
+	case Person:
+		if *mentions < 0 {
+			*mentions = 0
+			if mentionsPerson(toks) {
+				*mentions = 1
+			}
+		}
+		return *mentions == 1
+	case Cause:
+		if clauseNegated(toks, start) || metaMention(toks, start) {
+			return false
+		}
+		// "user error rate", "operator error logs": a compound noun.
+		if end < len(toks) {
+			n := &toks[end]
+			if n.is(fWord) && !n.is(fPrep|fCoord|fSub|fRel|fAux|fDet|fAdv|fNeg|fPersonPron|fOtherPron) {
+				return false
+			}
+		}
+		// "user errors" is a technical term; the pattern words are singular.
+		return true
+	}
+	return true
+}
+
+// sameAsSubstitution reports whether the clause says anyone would have done
+// the same ("anyone in her position would have made the same call"), which
+// is the blameless substitution test, not a judgement.
+func sameAsSubstitution(toks []token, from int) bool {
+	for k := from; k < len(toks) && !toks[k].is(fStrong); k++ {
+		if toks[k].base == "same" || toks[k].base == "position" || toks[k].base == "shoes" {
+			return true
+		}
+	}
+	return false
+}
+
+// metaMention reports whether a label is being discussed rather than used:
+// "Labelling this operator error would tell us nothing".
+func metaMention(toks []token, m int) bool {
+	for k := m - 1; k >= 0 && !toks[k].is(fStrong); k-- {
+		switch toks[k].base {
+		case "labelling", "labeling", "calling", "attributing", "blaming", "classifying":
+			// Only as the subject of the clause: "We are classifying this as
+			// human error" uses the label.
+			if k == 0 || isBoundary(toks, k-1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dedupe sorts matches by position and drops a match that overlaps an
+// earlier one, keeping the first (and on a tie the longest).
+func dedupe(ms []Match) []Match {
+	if len(ms) < 2 {
+		return ms
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
+	out := ms[:1]
+	for _, m := range ms[1:] {
+		last := &out[len(out)-1]
+		if m.Start < last.End {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}

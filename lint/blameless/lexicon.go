@@ -1,0 +1,178 @@
+package blameless
+
+import "strings"
+
+// The lexicon is a small hand-written grammar of English function words,
+// verb forms and nouns that name people. It is enough to find the subject of
+// a clause in the kind of prose postmortems are written in; it is not a
+// general part-of-speech tagger.
+
+func wordSet(lists ...string) map[string]bool {
+	m := make(map[string]bool)
+	for _, l := range lists {
+		for _, w := range strings.Fields(l) {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+var (
+	determiners = wordSet(`the a an this that these those every each some any no our their his her its my your
+		another all both either neither such much many few several`)
+
+	// personPronouns name a person when they are the subject or object.
+	personPronouns = wordSet(`he she i him me himself herself myself`)
+
+	// otherPronouns are pronouns that do not point at an individual.
+	otherPronouns = wordSet(`it they them we us you itself themselves ourselves this these those there here
+		what which who whom whose something nothing everything anything one ones`)
+
+	// genericPeople are quantified people ("anyone paying attention").
+	genericPeople = wordSet(`anyone anybody someone somebody nobody everyone everybody whoever no-one`)
+
+	prepositions = wordSet(`in on at by for with from to of into onto over under about during without within
+		through throughout across against between among toward towards via per than like upon off out up down
+		despite except behind beyond around along inside outside past`)
+
+	coordinators = wordSet(`and or but nor yet so`)
+
+	subordinators = wordSet(`because while although though since whereas unless until if when whenever once
+		after before as where wherever whether`)
+
+	relatives = wordSet(`who which that whom whose`)
+
+	auxiliaries = wordSet(`am is are was were be been being has have had having do does did will would shall
+		should can could may might must ought need needs needed
+		didn't doesn't don't wasn't weren't isn't aren't hasn't haven't hadn't won't wouldn't shouldn't
+		couldn't can't cannot mustn't could've should've would've`)
+
+	negations = wordSet(`not never no nobody nothing none neither nor without no-one
+		didn't doesn't don't wasn't weren't isn't aren't hasn't haven't hadn't won't wouldn't shouldn't
+		couldn't can't cannot mustn't`)
+
+	adverbs = wordSet(`then still even just also again already ever only really actually simply clearly
+		obviously later soon now first finally immediately quickly apparently probably certainly entirely
+		completely anyway instead too very quite rather almost nearly merely frankly honestly basically
+		unfortunately fortunately luckily eventually initially originally previously subsequently
+		additionally meanwhile similarly evidently plainly squarely seriously mostly partly largely
+		barely hardly scarcely definitely surely perhaps maybe else otherwise afterwards together alone`)
+
+	// sentenceAdverbs may start a sentence capitalised; they are never names.
+	sentenceAdverbs = wordSet(`frankly honestly clearly obviously unfortunately fortunately luckily eventually
+		finally initially originally previously subsequently additionally meanwhile similarly apparently
+		basically ultimately meanwhile evidently plainly importantly interestingly notably overall however
+		therefore thus hence also later then still`)
+
+	// notAdverbs end in -ly but are not adverbs.
+	notAdverbs = wordSet(`reply supply apply rely family assembly anomaly july italy ally fly holly lily
+		emily bully belly jelly poly daily weekly monthly yearly hourly early only friendly costly
+		likely unlikely timely lonely ugly silly`)
+
+	// irregularPast lists past tenses and participles that do not end in -ed.
+	irregularPast = wordSet(`ran run went gone took taken made saw seen found broke broken forgot forgotten
+		left put set cut sat told knew known thought got gotten gave given kept began begun brought
+		caught chose chosen drew drawn drove driven fell fallen felt fought flew flown froze frozen
+		grew grown hid hidden held hit hurt led lost meant met paid read rode rang rose said sold sent
+		shook shaken shot shut sang sank slept slid spoke spoken spent spun stood stole stuck struck
+		swore swept swung taught tore torn threw thrown understood woke wore won wrote written did done
+		had was were been became become came come let bought built dealt dug fed forbade forgave
+		forgiven hung laid lay lent lit mistook mistaken overlooked overran overrode overridden
+		overwrote overwritten quit rebuilt rewrote rewritten shrank sought split spread sprang stank
+		stung strove swam upset withdrew withdrawn wound blew blown bent bit bitten bled`)
+
+	// notParticiples end in -ed but are not verbs.
+	notParticiples = wordSet(`red bed need speed feed seed shed bled fled sled embed hundred naked wicked
+		sacred kindred indeed greed creed deed weed breed steed shred`)
+
+	// verbBases are common verbs; their -s forms mark a verb in the present tense.
+	verbBases = wordSet(`break cause forget neglect ignore miss skip fail follow read check test look open
+		tell notify announce escalate ask review verify bother answer respond consider think wait update
+		document warn inform try run page call reply acknowledge confirm treat need want make take give
+		keep go come see know find leave put set cut sit get push pull merge deploy roll restart reboot
+		approve reject change flip toggle turn drop delete remove revoke add create write own decide
+		choose pick schedule start stop use rely assume expect believe seem appear become remain stay
+		hold lead lose mean meet pay send spend stand understand bring buy build catch draw drive fall
+		feel fight fly grow hide hit hurt ride rise say sell shake shoot shut sing sink sleep slide
+		speak spin steal stick strike swear sweep swing teach tear throw wake wear win rush dismiss
+		disregard overlook mess screw botch wreck knock blow treat handle manage own allow let block
+		prevent avoid catch spot notice fix repair restore revert snooze silence mute`)
+
+	// roleNouns name people by role, job or group.
+	roleNouns = wordSet(`engineer engineers developer developers dev devs intern interns dba dbas sre sres
+		admin admins administrator administrators sysadmin sysadmins on-call oncall on-caller on-callers
+		responder reviewer reviewers approver approvers author authors manager managers lead leads owner
+		owners team teams squad squads crew staff person people employee employees contractor contractors
+		colleague colleagues member members architect architects analyst analysts tester testers qa pm pms
+		cto ceo vp director directors commander coordinator specialist consultant consultants human humans
+		newcomer newcomers junior juniors hire hires trainee trainees maintainer maintainers programmer
+		programmers coder coders technician technicians department departments individual individuals
+		guy guys folks worker workers teammate teammates coworker coworkers co-worker co-workers
+		supervisor supervisors executive executives boss`)
+
+	// bareSubjects are common nouns that may start a sentence without an
+	// article, so a capitalised one there is not a name.
+	bareSubjects = wordSet(`support finance engineering security legal marketing sales management leadership
+		ops operations product design infrastructure platform networking traffic load memory storage disk
+		cpu latency throughput capacity everything nothing something anything production staging
+		monitoring alerting logging tracing automation replication persistence configuration recovery
+		detection diagnosis mitigation resolution validation testing review analysis escalation
+		communication documentation caching scaling autoscaling investigation nobody everyone someone
+		anyone customer customers user users traffic data access time part half most some none all both
+		each neither either many few several much more less none rollback rollout deployment maintenance
+		backup restore failover cleanup health billing pricing search checkout payments payment auth
+		login signup email mail dns tls ssl api cdn http`)
+
+	// techNames are product and project names that look like given names.
+	techNames = wordSet(`redis kafka postgres postgresql mysql mongodb cassandra elasticsearch kibana logstash
+		fluentd fluentbit loki tempo jaeger argo argocd spinnaker puppet chef ansible salt debezium celery
+		sidekiq rails django spring node java python go rust ruby apple android chrome safari firefox
+		stripe twilio sendgrid okta vercel netlify heroku lambda fargate cloudfront cloudwatch calico
+		cilium coredns kiam adfs traefik prometheus grafana terraform helm istio envoy nginx consul vault
+		jenkins docker linux debian ubuntu windows azure google amazon aws gcp cloudflare fastly akamai
+		datadog sentry pagerduty opsgenie slack jira confluence github gitlab bitbucket flux kubernetes
+		rabbitmq nats zookeeper etcd haproxy varnish memcached sqs sns kinesis dynamodb aurora rds eks
+		gke aks openshift nomad vagrant packer airflow spark hadoop hive presto trino snowflake bigquery
+		redshift looker tableau zendesk intercom salesforce hubspot shopify magento wordpress drupal
+		cassandra scylla clickhouse influxdb graphite statsd nagios zabbix splunk newrelic honeycomb
+		lightstep opentelemetry keycloak auth0 duo vpn bastion cron systemd bash zsh git ios macos
+		iphone ipad xcode gradle maven npm yarn webpack babel react angular vue svelte next nuxt
+		monday tuesday wednesday thursday friday saturday sunday january february march april may
+		june july august september october november december christmas easter utc gmt cet cest est pst
+		sev sev1 sev2 sev3 sev4 p1 p2 p3 pr mr ci cd`)
+
+	// nominalSuffixes mark capitalised words that are common nouns, not names.
+	nominalSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ism",
+		"ogy", "ship", "ware", "ics", "ure", "age", "ery", "ists", "ers", "ors"}
+)
+
+// isAdverb reports whether the lowercase word w is an adverb.
+func isAdverb(w string) bool {
+	if adverbs[w] {
+		return true
+	}
+	return len(w) >= 5 && strings.HasSuffix(w, "ly") && !notAdverbs[w]
+}
+
+// isPastForm reports whether the lowercase word w looks like a past tense or
+// past participle.
+func isPastForm(w string) bool {
+	if irregularPast[w] {
+		return true
+	}
+	return len(w) > 3 && strings.HasSuffix(w, "ed") && !notParticiples[w]
+}
+
+// isPresentVerb reports whether w is the -s form of a known verb.
+func isPresentVerb(w string) bool {
+	if len(w) < 3 || w[len(w)-1] != 's' {
+		return false
+	}
+	if verbBases[w[:len(w)-1]] {
+		return true
+	}
+	if strings.HasSuffix(w, "es") && verbBases[w[:len(w)-2]] {
+		return true
+	}
+	return false
+}

@@ -1,0 +1,225 @@
+package blameless
+
+import (
+	"fmt"
+	"strings"
+)
+
+type elemKind uint8
+
+const (
+	eWords  elemKind = iota // one of a set of words
+	ePerson                 // a person noun phrase
+	ePP                     // a past participle other than "been"
+	eVerb                   // a verb, an auxiliary or a negation
+	eGap                    // up to maxGap tokens
+)
+
+const (
+	maxGap     = 4
+	maxAdverbs = 2
+)
+
+type elem struct {
+	kind  elemKind
+	words []string
+	set   map[string]bool
+}
+
+// pattern is one compiled phrase: a sequence of elements, one of which (the
+// anchor) is a literal word set that the prefilter looks for.
+type pattern struct {
+	phrase Phrase
+	elems  []elem
+	anchor int
+}
+
+func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
+	if p.When == "" {
+		p.When = Always
+	}
+	switch p.When {
+	case Always, Subject, Person, Generic, Cause:
+	default:
+		return nil, fmt.Errorf("phrase %q: unknown condition %q", p.Pattern, p.When)
+	}
+	pt := &pattern{phrase: p, anchor: -1}
+	best := -1
+	for _, f := range strings.Fields(strings.ToLower(p.Pattern)) {
+		var e elem
+		switch {
+		case f == "<person>":
+			e.kind = ePerson
+		case f == "<pp>":
+			e.kind = ePP
+		case f == "<verb>":
+			e.kind = eVerb
+		case f == "..." || f == "…":
+			e.kind = eGap
+		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}"):
+			words, ok := classes[f[1:len(f)-1]]
+			if !ok {
+				return nil, fmt.Errorf("phrase %q: unknown word class %s", p.Pattern, f)
+			}
+			e.words = words
+		case strings.HasPrefix(f, "<"):
+			return nil, fmt.Errorf("phrase %q: unknown slot %s", p.Pattern, f)
+		default:
+			e.words = strings.Split(f, "|")
+		}
+		if e.kind == eWords {
+			e.set = map[string]bool{}
+			minLen := 1 << 30
+			for _, w := range e.words {
+				w = strings.ReplaceAll(w, "’", "'")
+				if w == "" {
+					return nil, fmt.Errorf("phrase %q: empty alternative", p.Pattern)
+				}
+				e.set[w] = true
+				minLen = min(minLen, len(w))
+			}
+			if minLen > best {
+				best, pt.anchor = minLen, len(pt.elems)
+			}
+		}
+		pt.elems = append(pt.elems, e)
+	}
+	if pt.anchor < 0 {
+		return nil, fmt.Errorf("phrase %q: needs at least one literal word", p.Pattern)
+	}
+	if pt.elems[0].kind == eGap || pt.elems[len(pt.elems)-1].kind == eGap {
+		return nil, fmt.Errorf("phrase %q: cannot start or end with ...", p.Pattern)
+	}
+	return pt, nil
+}
+
+// match tries the pattern with its anchor on token k and returns the matched
+// token range [start, end).
+func (pt *pattern) match(toks []token, k int) (start, end int, ok bool) {
+	if !pt.elems[pt.anchor].set[toks[k].base] && !pt.elems[pt.anchor].set[toks[k].low] {
+		return 0, 0, false
+	}
+	end, ok = pt.forward(toks, pt.anchor+1, k+1)
+	if !ok {
+		return 0, 0, false
+	}
+	start, ok = pt.backward(toks, pt.anchor-1, k-1)
+	return start, end, ok
+}
+
+// forward matches elems[ei:] starting at token pos and returns the end.
+func (pt *pattern) forward(toks []token, ei, pos int) (int, bool) {
+	if ei == len(pt.elems) {
+		return pos, true
+	}
+	e := &pt.elems[ei]
+	if e.kind == eGap {
+		for n := 0; n <= maxGap && pos+n <= len(toks); n++ {
+			if n > 0 && toks[pos+n-1].is(fStrong) {
+				break
+			}
+			if end, ok := pt.forward(toks, ei+1, pos+n); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	}
+	for skipped := 0; pos < len(toks) && skipped <= maxAdverbs; skipped++ {
+		if n, ok := e.matchAt(toks, pos); ok {
+			return pt.forward(toks, ei+1, pos+n)
+		}
+		if ei == 0 || !toks[pos].is(fAdv) {
+			break
+		}
+		pos++
+	}
+	return 0, false
+}
+
+// backward matches elems[:ei+1] ending at token pos and returns the start.
+func (pt *pattern) backward(toks []token, ei, pos int) (int, bool) {
+	if ei < 0 {
+		return pos + 1, true
+	}
+	e := &pt.elems[ei]
+	if e.kind == eGap {
+		for n := 0; n <= maxGap && pos-n >= -1; n++ {
+			if n > 0 && toks[pos-n+1].is(fStrong) {
+				break
+			}
+			if start, ok := pt.backward(toks, ei-1, pos-n); ok {
+				return start, true
+			}
+		}
+		return 0, false
+	}
+	for skipped := 0; pos >= 0 && skipped <= maxAdverbs; skipped++ {
+		if e.matchBack(toks, pos) {
+			return pt.backward(toks, ei-1, pos-1)
+		}
+		if !toks[pos].is(fAdv) {
+			break
+		}
+		pos--
+	}
+	return 0, false
+}
+
+// matchAt matches one element at token pos going forward and returns how
+// many tokens it took.
+func (e *elem) matchAt(toks []token, pos int) (int, bool) {
+	t := &toks[pos]
+	switch e.kind {
+	case eWords:
+		return 1, e.set[t.base] || e.set[t.low]
+	case ePP:
+		return 1, t.is(fPast) && t.base != "been"
+	case eVerb:
+		return 1, t.verbish() || t.is(fNeg|fPast)
+	case ePerson:
+		p, ok := nounPhrase(toks, pos)
+		if !ok {
+			return 0, false
+		}
+		if p.person {
+			return p.end - p.start, true
+		}
+		for k := p.start; k < p.end; k++ {
+			if toks[k].is(fPossessive) && (toks[k].is(fName|fRole|fHandle) || toks[k].base == "his" || toks[k].base == "her") {
+				return p.end - p.start, true
+			}
+		}
+		if (t.base == "his" || t.base == "her") && p.end > pos+1 {
+			return p.end - p.start, true
+		}
+	}
+	return 0, false
+}
+
+// matchBack matches one element that ends at token pos going backward.
+func (e *elem) matchBack(toks []token, pos int) bool {
+	t := &toks[pos]
+	switch e.kind {
+	case eWords:
+		return e.set[t.base] || e.set[t.low]
+	case ePP:
+		return t.is(fPast) && t.base != "been"
+	case eVerb:
+		return t.verbish() || t.is(fNeg|fPast)
+	case ePerson:
+		return personToken(t)
+	}
+	return false
+}
+
+// personToken reports whether a single token refers to a person.
+func personToken(t *token) bool {
+	if t.is(fName | fHandle | fRole | fGeneric) {
+		return true
+	}
+	switch t.base {
+	case "he", "she", "him", "his", "her", "i", "me", "my":
+		return t.is(fPersonPron) || t.base == "my"
+	}
+	return false
+}

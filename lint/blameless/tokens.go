@@ -1,0 +1,298 @@
+package blameless
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokFlag describes a token's word class; a token may have several.
+type tokFlag uint32
+
+const (
+	fWord tokFlag = 1 << iota
+	fPunct
+	fStrong // ; : — – ( ) [ ] " and sentence ends: a boundary no subject crosses
+	fComma
+	fDet
+	fPersonPron
+	fOtherPron
+	fGeneric
+	fPrep
+	fCoord
+	fSub
+	fRel
+	fAux
+	fNeg
+	fAdv
+	fPast
+	fPresent
+	fTitle // capitalised like a name
+	fName  // a person's name
+	fHandle
+	fRole
+	fPossessive
+	fNumber
+	fSentenceStart
+	fKnown // a name from Options.People
+)
+
+type token struct {
+	start, end int
+	low        string // lowercase, curly apostrophes straightened, possessive kept
+	base       string // low without a possessive 's
+	flags      tokFlag
+}
+
+func (t *token) is(f tokFlag) bool { return t.flags&f != 0 }
+
+// verbish reports whether the token can head a predicate.
+func (t *token) verbish() bool { return t.is(fAux | fPast | fPresent) }
+
+// tokenize splits text into word and punctuation tokens and classifies them.
+func tokenize(text string, people map[string]bool) []token {
+	toks := make([]token, 0, 24)
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case r == '@' && i+1 < len(text) && isHandleByte(text[i+1]):
+			j := i + 1
+			for j < len(text) && isHandleByte(text[j]) {
+				j++
+			}
+			toks = append(toks, token{start: i, end: j, low: strings.ToLower(text[i:j]), flags: fWord | fHandle})
+			toks[len(toks)-1].base = toks[len(toks)-1].low
+			i = j
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if unicode.IsLetter(r2) || unicode.IsDigit(r2) || r2 == '_' {
+					j += s2
+					continue
+				}
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
+					// Inside a word only when a letter or digit follows
+					// (a period only between letters and digits: "v3.18.4").
+					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+					if j+s2 < len(text) && (unicode.IsLetter(r3) || unicode.IsDigit(r3)) {
+						if r2 == '.' {
+							rp, _ := utf8.DecodeLastRuneInString(text[:j])
+							if !unicode.IsDigit(rp) || !unicode.IsDigit(r3) {
+								break
+							}
+						}
+						j += s2
+						continue
+					}
+					if (r2 == '\'' || r2 == '’') && j+s2 <= len(text) {
+						// "Jonas'" possessive: keep the apostrophe.
+						prev, _ := utf8.DecodeLastRuneInString(text[:j])
+						if prev == 's' {
+							j += s2
+						}
+					}
+				}
+				break
+			}
+			toks = append(toks, wordToken(text, i, j))
+			i = j
+		default:
+			t := token{start: i, end: i + size, low: text[i : i+size], flags: fPunct}
+			switch r {
+			case ',':
+				t.flags |= fComma
+			case ';', ':', '—', '–', '(', ')', '[', ']', '"', '“', '”', '.', '!', '?', '|':
+				t.flags |= fStrong
+			case '-':
+				// A spaced hyphen is a dash; a list marker is skipped.
+				if i > 0 && text[i-1] == ' ' && i+1 < len(text) && text[i+1] == ' ' {
+					t.flags |= fStrong
+				}
+			}
+			t.base = t.low
+			toks = append(toks, t)
+			i += size
+		}
+	}
+	classify(toks, text, people)
+	return toks
+}
+
+func isHandleByte(b byte) bool {
+	return b == '_' || b == '-' || b == '.' && false || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+}
+
+func wordToken(text string, i, j int) token {
+	raw := text[i:j]
+	low := strings.ToLower(raw)
+	if strings.ContainsRune(low, '’') {
+		low = strings.ReplaceAll(low, "’", "'")
+	}
+	t := token{start: i, end: j, low: low, base: low, flags: fWord}
+	if strings.HasSuffix(low, "'s") && len(low) > 2 && !contractionS[low] {
+		t.base = low[:len(low)-2]
+		t.flags |= fPossessive
+	} else if strings.HasSuffix(low, "s'") {
+		t.base = low[:len(low)-1]
+		t.flags |= fPossessive
+	}
+	if r, _ := utf8.DecodeRuneInString(raw); unicode.IsDigit(r) {
+		t.flags |= fNumber
+	}
+	if looksLikeName(raw) {
+		t.flags |= fTitle
+	}
+	return t
+}
+
+// contractionS are words ending in 's that are not possessives.
+var contractionS = wordSet(`it's that's there's here's what's who's he's she's let's`)
+
+// looksLikeName reports whether a word is capitalised the way names are:
+// an upper-case first letter, lower-case letters after it, except after a
+// hyphen or an apostrophe ("Hyun-woo", "O'Donnell").
+func looksLikeName(raw string) bool {
+	first := true
+	sawLower := false
+	prev := rune(0)
+	for _, r := range raw {
+		if first {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			first = false
+			prev = r
+			continue
+		}
+		switch {
+		case unicode.IsLower(r):
+			sawLower = true
+		case unicode.IsUpper(r):
+			if prev != '-' && prev != '\'' && prev != '’' && prev != 'c' {
+				return false
+			}
+		case unicode.IsDigit(r), r == '_', r == '.':
+			return false
+		}
+		prev = r
+	}
+	return sawLower
+}
+
+func classify(toks []token, text string, people map[string]bool) {
+	start := true
+	for k := range toks {
+		t := &toks[k]
+		if t.is(fPunct) {
+			if t.is(fStrong) {
+				start = true
+			}
+			continue
+		}
+		if start {
+			t.flags |= fSentenceStart
+			start = false
+		}
+		if t.is(fHandle) {
+			continue
+		}
+		w := t.base
+		switch {
+		case determiners[w]:
+			t.flags |= fDet
+		case personPronouns[w]:
+			if w != "i" || text[t.start] == 'I' {
+				t.flags |= fPersonPron
+			}
+		case otherPronouns[w]:
+			t.flags |= fOtherPron
+		case genericPeople[w]:
+			t.flags |= fGeneric
+		}
+		if w == "her" || w == "his" {
+			t.flags |= fPersonPron
+		}
+		if w == "no" && k+1 < len(toks) && toks[k+1].low == "one" {
+			t.flags |= fGeneric
+		}
+		if prepositions[w] {
+			t.flags |= fPrep
+		}
+		if coordinators[w] {
+			t.flags |= fCoord
+		}
+		if subordinators[w] {
+			t.flags |= fSub
+		}
+		if relatives[w] {
+			t.flags |= fRel
+		}
+		if auxiliaries[w] {
+			t.flags |= fAux
+		}
+		if negations[w] {
+			t.flags |= fNeg
+		}
+		if !t.is(fTitle) && isAdverb(w) || t.is(fTitle) && sentenceAdverbs[w] {
+			t.flags |= fAdv
+		}
+		if isPastForm(w) && !t.is(fAux) {
+			t.flags |= fPast
+		}
+		if isPresentVerb(w) {
+			t.flags |= fPresent
+		}
+		if roleNouns[w] {
+			t.flags |= fRole
+		}
+		if people[w] {
+			t.flags |= fName | fKnown
+		} else if t.is(fTitle) && isNameWord(w, t.is(fSentenceStart)) &&
+			t.flags&(fDet|fPersonPron|fOtherPron|fGeneric|fPrep|fCoord|fSub|fRel|fAux|fNeg|fAdv|fRole) == 0 {
+			t.flags |= fName
+		}
+	}
+	// A capitalised word after an article is a product or a proper noun,
+	// not a person ("the Kafka consumer").
+	for k := 1; k < len(toks); k++ {
+		if toks[k].is(fName) && toks[k-1].is(fDet) && !people[toks[k].base] {
+			toks[k].flags &^= fName
+		}
+	}
+}
+
+// isNameWord decides whether a capitalised lowercase word w can be a given
+// name or surname.
+func isNameWord(w string, sentenceStart bool) bool {
+	if techNames[w] || bareSubjects[w] || irregularPast[w] {
+		return false
+	}
+	for _, s := range nominalSuffixes {
+		if strings.HasSuffix(w, s) && len(w) > len(s)+2 {
+			return false
+		}
+	}
+	if sentenceStart {
+		if verbBases[w] || isPresentVerb(w) || isPastForm(w) {
+			return false
+		}
+		// A plural common noun: "Customers", "Scanners".
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			stem := w[:len(w)-1]
+			if bareSubjects[stem] || techNames[stem] || roleNouns[w] || verbBases[stem] {
+				return false
+			}
+			if c := w[len(w)-2]; !strings.ContainsRune("aeiou", rune(c)) && !strings.HasSuffix(w, "ns") &&
+				!strings.HasSuffix(w, "rs") && !strings.HasSuffix(w, "ls") {
+				// Names rarely end in a consonant followed by s ("Jonas",
+				// "Mateus", "Lukas" end in a vowel and s).
+				return false
+			}
+		}
+	}
+	return true
+}
