@@ -24,12 +24,18 @@ type Section struct {
 }
 
 // Empty reports whether the section has no content but subsection headings
-// and blank space.
+// and HTML comments (such as a template's prompts).
 func (s *Section) Empty() bool {
 	for _, b := range s.Blocks {
-		if _, ok := b.(*ast.Heading); !ok {
-			return false
+		switch b := b.(type) {
+		case *ast.Heading:
+			continue
+		case *ast.HTMLBlock:
+			if b.HTMLBlockType == ast.HTMLBlockType2 {
+				continue
+			}
 		}
+		return false
 	}
 	return true
 }
