@@ -1,0 +1,277 @@
+package history
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+
+	"github.com/go-git/go-billy/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
+	"github.com/go-git/go-git/v5/plumbing/format/packfile"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+)
+
+// Reading objects. go-git's storage returns every object through an
+// io.Reader, and for a delta it copies the base, patches into a pooled
+// buffer, then appends the result to a new object in 32 KiB steps; on a
+// repository whose big trees change in every commit, that copying was most
+// of the time of Read. objects reads packed objects with go-git's pack
+// scanner and index instead, resolves delta chains itself with a cache of
+// resolved bases, and makes each object in one buffer of its final size.
+// Objects that are not in a pack (loose objects, alternates) come from the
+// go-git storage.
+
+// packIndex is the index of one pack, shared by all readers.
+type packIndex struct {
+	name string // path of the .pack file in the repository's file system
+	idx  *idxfile.MemoryIndex
+}
+
+// loadPackIndexes decodes the index of every pack of the repository.
+func loadPackIndexes(dotGit billy.Filesystem, st *filesystem.Storage) ([]*packIndex, error) {
+	packs, err := st.ObjectPacks()
+	if err != nil {
+		return nil, err
+	}
+	var out []*packIndex
+	for _, h := range packs {
+		base := "objects/pack/pack-" + h.String()
+		f, err := dotGit.Open(base + ".idx")
+		if err != nil {
+			return nil, err
+		}
+		idx := idxfile.NewMemoryIndex()
+		err = idxfile.NewDecoder(f).Decode(idx)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("read pack index %s: %w", base+".idx", err)
+		}
+		out = append(out, &packIndex{name: base + ".pack", idx: idx})
+	}
+	return out, nil
+}
+
+// objects reads objects for one goroutine.
+type objects struct {
+	dotGit billy.Filesystem
+	st     *filesystem.Storage // for objects that are in no pack
+	packs  []*packIndex
+	files  []billy.File // open pack files, by index in packs
+	scans  []*packfile.Scanner
+	bases  *lru // resolved packed objects, by offsetKey
+	loose  *lru // objects from the storage, by hash
+	raw    bytes.Buffer
+}
+
+// baseCacheSize bounds the bytes of resolved delta bases one reader keeps.
+const baseCacheSize = 48 << 20
+
+// looseCacheSize bounds the bytes of loose objects one reader keeps.
+const looseCacheSize = 8 << 20
+
+func newObjects(dotGit billy.Filesystem, st *filesystem.Storage, packs []*packIndex) *objects {
+	return &objects{
+		dotGit: dotGit, st: st, packs: packs,
+		files: make([]billy.File, len(packs)), scans: make([]*packfile.Scanner, len(packs)),
+		bases: newLRU(baseCacheSize), loose: newLRU(looseCacheSize),
+	}
+}
+
+func (o *objects) close() {
+	for _, f := range o.files {
+		if f != nil {
+			f.Close()
+		}
+	}
+}
+
+// read returns the content of object h. The result is shared: do not
+// modify it.
+func (o *objects) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
+	for i, p := range o.packs {
+		off, err := p.idx.FindOffset(h)
+		if err != nil {
+			continue
+		}
+		b, typ, err := o.packed(i, off, 0)
+		if err != nil {
+			return nil, fmt.Errorf("read object %s from %s: %w", h, p.name, err)
+		}
+		if typ != t {
+			return nil, fmt.Errorf("read object %s: %w", h, plumbing.ErrObjectNotFound)
+		}
+		return b, nil
+	}
+	if b, ok := o.loose.get(h); ok {
+		return b, nil
+	}
+	b, err := readObject(o.st, t, h)
+	if err == nil {
+		o.loose.put(h, b)
+	}
+	return b, err
+}
+
+// offsetKey makes an lru key of a pack and an offset in it.
+func offsetKey(pack int, off int64) plumbing.Hash {
+	var k plumbing.Hash
+	for i := range 8 {
+		k[i] = byte(off >> (8 * i))
+	}
+	for i := range 4 {
+		k[8+i] = byte(pack >> (8 * i))
+	}
+	return k
+}
+
+// maxDeltaDepth bounds delta chains (git makes them at most 50 deep by
+// default, 4095 at most).
+const maxDeltaDepth = 5000
+
+// packed returns the object at offset off of pack i, resolving deltas.
+func (o *objects) packed(i int, off int64, depth int) ([]byte, plumbing.ObjectType, error) {
+	key := offsetKey(i, off)
+	if b, ok := o.bases.get(key); ok {
+		return b[1:], plumbing.ObjectType(b[0]), nil
+	}
+	if depth > maxDeltaDepth {
+		return nil, 0, errors.New("delta chain too long")
+	}
+	s, err := o.scanner(i)
+	if err != nil {
+		return nil, 0, err
+	}
+	hd, err := s.SeekObjectHeader(off)
+	if err != nil {
+		return nil, 0, err
+	}
+	// The type byte goes first, so that the cache keeps it with the content.
+	var out []byte
+	var typ plumbing.ObjectType
+	switch hd.Type {
+	case plumbing.CommitObject, plumbing.TreeObject, plumbing.BlobObject, plumbing.TagObject:
+		buf := bytes.NewBuffer(make([]byte, 1, 1+hd.Length))
+		buf.Bytes()[0] = byte(hd.Type)
+		if _, _, err := s.NextObject(buf); err != nil {
+			return nil, 0, err
+		}
+		out, typ = buf.Bytes(), hd.Type
+	case plumbing.OFSDeltaObject, plumbing.REFDeltaObject:
+		o.raw.Reset()
+		o.raw.Grow(int(hd.Length))
+		if _, _, err := s.NextObject(&o.raw); err != nil {
+			return nil, 0, err
+		}
+		delta := bytes.Clone(o.raw.Bytes()) // o.raw is reused while the base is read
+		var base []byte
+		if hd.Type == plumbing.OFSDeltaObject {
+			base, typ, err = o.packed(i, hd.OffsetReference, depth+1)
+		} else {
+			var boff int64
+			if boff, err = o.packs[i].idx.FindOffset(hd.Reference); err == nil {
+				base, typ, err = o.packed(i, boff, depth+1)
+			}
+		}
+		if err != nil {
+			return nil, 0, fmt.Errorf("delta base: %w", err)
+		}
+		if out, err = patchDelta(base, delta, byte(typ)); err != nil {
+			return nil, 0, err
+		}
+	default:
+		return nil, 0, fmt.Errorf("object type %v at offset %d", hd.Type, off)
+	}
+	o.bases.put(key, out)
+	return out[1:], typ, nil
+}
+
+func (o *objects) scanner(i int) (*packfile.Scanner, error) {
+	if o.scans[i] != nil {
+		return o.scans[i], nil
+	}
+	f, err := o.dotGit.Open(o.packs[i].name)
+	if err != nil {
+		return nil, err
+	}
+	o.files[i] = f
+	o.scans[i] = packfile.NewScanner(f)
+	return o.scans[i], nil
+}
+
+var errBadDelta = errors.New("malformed delta")
+
+// patchDelta applies a git delta to base and returns the result, after one
+// leading byte set to first. It allocates the result once, at its final
+// size.
+func patchDelta(base, delta []byte, first byte) ([]byte, error) {
+	srcSize, delta, ok := deltaSize(delta)
+	if !ok || srcSize != uint64(len(base)) {
+		return nil, errBadDelta
+	}
+	dstSize, delta, ok := deltaSize(delta)
+	if !ok || dstSize > 1<<40 {
+		return nil, errBadDelta
+	}
+	out := make([]byte, 1, 1+dstSize)
+	out[0] = first
+	for len(delta) > 0 {
+		cmd := delta[0]
+		delta = delta[1:]
+		switch {
+		case cmd&0x80 != 0: // copy from base
+			var off, n uint64
+			for k := range 4 {
+				if cmd&(1<<k) != 0 {
+					if len(delta) == 0 {
+						return nil, errBadDelta
+					}
+					off |= uint64(delta[0]) << (8 * k)
+					delta = delta[1:]
+				}
+			}
+			for k := range 3 {
+				if cmd&(0x10<<k) != 0 {
+					if len(delta) == 0 {
+						return nil, errBadDelta
+					}
+					n |= uint64(delta[0]) << (8 * k)
+					delta = delta[1:]
+				}
+			}
+			if n == 0 {
+				n = 0x10000
+			}
+			if off+n > uint64(len(base)) || uint64(len(out)-1)+n > dstSize {
+				return nil, errBadDelta
+			}
+			out = append(out, base[off:off+n]...)
+		case cmd != 0: // insert the next cmd bytes
+			n := int(cmd)
+			if n > len(delta) || uint64(len(out)-1+n) > dstSize {
+				return nil, errBadDelta
+			}
+			out = append(out, delta[:n]...)
+			delta = delta[n:]
+		default:
+			return nil, errBadDelta
+		}
+	}
+	if uint64(len(out)-1) != dstSize {
+		return nil, errBadDelta
+	}
+	return out, nil
+}
+
+// deltaSize reads a size at the start of a delta (7 bits a byte, little
+// endian).
+func deltaSize(b []byte) (uint64, []byte, bool) {
+	var n uint64
+	for i := 0; i < len(b) && i < 10; i++ {
+		n |= uint64(b[i]&0x7f) << (7 * i)
+		if b[i]&0x80 == 0 {
+			return n, b[i+1:], true
+		}
+	}
+	return 0, nil, false
+}
