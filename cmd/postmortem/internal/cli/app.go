@@ -101,7 +101,7 @@ Start with 'postmortem init', write with 'postmortem new', and see
 		},
 		// Never let the library exit the process.
 		ExitErrHandler: func(*ucli.Context, error) {},
-		OnUsageError: onUsageError,
+		OnUsageError:   onUsageError,
 		CommandNotFound: func(c *ucli.Context, name string) {
 			var names []string
 			for _, cmd := range c.App.Commands {
