@@ -40,6 +40,10 @@ func nounPhrase(toks []token, i int) (np, bool) {
 		for j < len(toks) && !toks[j-1].is(fPossessive) && toks[j].is(fTitle) && !toks[j].is(fAux|fPrep|fCoord|fSub|fRel|fDet) {
 			j++
 		}
+		if j < len(toks) && !toks[j-1].is(fPossessive) && plainWord(&toks[j]) && !people(t) {
+			// "Initial Friday post", "Hellman logs": capitalised modifiers.
+			return headPhrase(toks, i, i)
+		}
 		if !toks[j-1].is(fPossessive) {
 			return np{start: i, end: j, person: true}, true
 		}
@@ -79,7 +83,8 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 	}
 	head := &toks[j-1]
 	p := np{start: i, end: j}
-	p.person = head.is(fRole|fName|fHandle) || head.is(fPersonPron) && head.base != "his" && head.base != "her"
+	p.person = head.is(fRole|fName|fHandle) || head.is(fPersonPron) && head.base != "his" && head.base != "her" ||
+		j-i == 1 && departments[head.base]
 	// "any reviewer", "a competent engineer", "every engineer"
 	if p.person && (toks[i].base == "any" || toks[i].base == "every") {
 		p.generic = true
@@ -247,7 +252,7 @@ func clauseNegated(toks []token, m int) bool {
 		case "rather", "instead", "avoid", "avoiding", "against", "beyond":
 			return true
 		}
-		if t.is(fComma) && k+1 < m && toks[k+1].is(fCoord|fSub|fRel) {
+		if isBoundary(toks, k) {
 			return false
 		}
 	}

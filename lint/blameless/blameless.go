@@ -92,7 +92,8 @@ type Options struct {
 var phrasesYAML []byte
 
 type fileData struct {
-	Classes map[string][]string `yaml:"classes"`
+	Classes    map[string][]string `yaml:"classes"`
+	Exceptions []string            `yaml:"exceptions"`
 	Groups  []struct {
 		Category   Category  `yaml:"category"`
 		When       Condition `yaml:"when"`
@@ -107,6 +108,7 @@ var (
 	defaultOnce    sync.Once
 	defaultPhrases []Phrase
 	defaultClasses map[string][]string
+	defaultExcept  []string
 	defaultErr     error
 )
 
@@ -118,6 +120,7 @@ func loadDefaults() ([]Phrase, map[string][]string, error) {
 			return
 		}
 		defaultClasses = f.Classes
+		defaultExcept = f.Exceptions
 		for _, g := range f.Groups {
 			for _, p := range g.Patterns {
 				defaultPhrases = append(defaultPhrases, Phrase{Category: g.Category, Pattern: p, When: g.When,
@@ -142,6 +145,7 @@ func DefaultPhrases() []Phrase {
 type Detector struct {
 	prefilter *acMatcher
 	anchors   map[string][]*pattern // anchor word -> patterns
+	except    map[string][]*pattern // anchor word -> exception patterns
 	people    map[string]bool
 	defaults  map[Category][2]string
 }
@@ -156,7 +160,7 @@ func New(opts Options) (*Detector, error) {
 	for _, r := range opts.Remove {
 		remove[strings.ToLower(strings.Join(strings.Fields(r), " "))] = true
 	}
-	d := &Detector{anchors: map[string][]*pattern{}, people: map[string]bool{}, defaults: map[Category][2]string{}}
+	d := &Detector{anchors: map[string][]*pattern{}, except: map[string][]*pattern{}, people: map[string]bool{}, defaults: map[Category][2]string{}}
 	for _, p := range phrases {
 		if _, ok := d.defaults[p.Category]; !ok {
 			d.defaults[p.Category] = [2]string{p.Message, p.Suggestion}
@@ -187,6 +191,7 @@ func New(opts Options) (*Detector, error) {
 		if err != nil {
 			return nil, err
 		}
+		pt.order = i
 		for _, w := range pt.elems[pt.anchor].words {
 			d.anchors[w] = append(d.anchors[w], pt)
 			for _, v := range []string{w, strings.ReplaceAll(w, "'", "’")} {
@@ -195,6 +200,15 @@ func New(opts Options) (*Detector, error) {
 					keywords = append(keywords, v)
 				}
 			}
+		}
+	}
+	for _, e := range defaultExcept {
+		pt, err := compilePattern(Phrase{Pattern: e, When: Always}, classes)
+		if err != nil {
+			return nil, fmt.Errorf("exception: %w", err)
+		}
+		for _, w := range pt.elems[pt.anchor].words {
+			d.except[w] = append(d.except[w], pt)
 		}
 	}
 	sort.Strings(keywords)
@@ -230,7 +244,7 @@ func (d *Detector) Check(sentence string) []Match {
 		return nil
 	}
 	toks := tokenize(sentence, d.people)
-	var out []Match
+	var out []found
 	mentions := -1 // lazily computed
 	for k := range toks {
 		pats := d.anchors[toks[k].base]
@@ -245,11 +259,49 @@ func (d *Detector) Check(sentence string) []Match {
 			if !d.holds(pt, toks, start, end, &mentions) {
 				continue
 			}
-			out = append(out, Match{Start: toks[start].start, End: toks[end-1].end, Category: pt.phrase.Category,
-				Message: pt.phrase.Message, Suggestion: pt.phrase.Suggestion})
+			out = append(out, found{Match{Start: toks[start].start, End: toks[end-1].end, Category: pt.phrase.Category,
+				Message: pt.phrase.Message, Suggestion: pt.phrase.Suggestion}, pt.order})
 		}
 	}
-	return dedupe(out)
+	if len(out) == 0 {
+		return nil
+	}
+	return dedupe(d.dropExceptions(toks, out))
+}
+
+// found is a match with the list position of the pattern that made it.
+type found struct {
+	Match
+	order int
+}
+
+// dropExceptions removes matches that overlap an exception phrase.
+func (d *Detector) dropExceptions(toks []token, ms []found) []found {
+	var spans []Span
+	for k := range toks {
+		for _, pt := range d.except[toks[k].base] {
+			if s, e, ok := pt.match(toks, k); ok {
+				spans = append(spans, Span{toks[s].start, toks[e-1].end})
+			}
+		}
+	}
+	if len(spans) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		keep := true
+		for _, s := range spans {
+			if m.Start < s.End && s.Start < m.End {
+				keep = false
+				break
+			}
+		}
+		if keep {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // holds checks a pattern's condition on the tokens it matched, [start, end).
@@ -260,7 +312,8 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	switch pt.phrase.When {
 	case Subject:
 		p, ok := subject(toks, start)
-		return ok && p.person && !sameAsSubstitution(toks, start)
+		// "Nobody is to blame" says no person did it.
+		return ok && (p.person || blameNounSubject(toks, p)) && !negativeGeneric(toks, p) && !sameAsSubstitution(toks, start)
 	case Generic:
 		p, ok := subject(toks, start)
 		return ok && p.generic && !sameAsSubstitution(toks, end)
@@ -289,6 +342,28 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	return true
 }
 
+// blameNounSubject reports whether a subject is a person's decision or
+// failing: "Keiko's decision to skip staging caused the outage".
+func blameNounSubject(toks []token, p np) bool {
+	if p.end-p.start < 2 || !toks[p.start].is(fPossessive) || !personToken(&toks[p.start]) {
+		return false
+	}
+	return blameNouns[toks[p.end-1].base]
+}
+
+var blameNouns = wordSet(`decision choice mistake error oversight carelessness negligence haste failure
+	inaction laziness sloppiness slip blunder call judgement judgment inattention impatience`)
+
+// negativeGeneric reports whether a noun phrase is "nobody", "no one" or
+// "none of ...".
+func negativeGeneric(toks []token, p np) bool {
+	switch toks[p.start].base {
+	case "nobody", "no", "no-one", "none", "neither":
+		return true
+	}
+	return false
+}
+
 // sameAsSubstitution reports whether the clause says anyone would have done
 // the same ("anyone in her position would have made the same call"), which
 // is the blameless substitution test, not a judgement.
@@ -306,6 +381,9 @@ func sameAsSubstitution(toks []token, from int) bool {
 func metaMention(toks []token, m int) bool {
 	for k := m - 1; k >= 0 && !toks[k].is(fStrong); k-- {
 		switch toks[k].base {
+		case "assumed", "assuming", "suspected", "suspecting", "ruled", "ruling", "hypothesis", "theory":
+			// A hypothesis during the incident: "Assumed user error at the time".
+			return true
 		case "labelling", "labeling", "calling", "attributing", "blaming", "classifying":
 			// Only as the subject of the clause: "We are classifying this as
 			// human error" uses the label.
@@ -318,24 +396,24 @@ func metaMention(toks []token, m int) bool {
 }
 
 // dedupe sorts matches by position and drops a match that overlaps an
-// earlier one, keeping the first (and on a tie the longest).
-func dedupe(ms []Match) []Match {
-	if len(ms) < 2 {
-		return ms
-	}
-	sort.SliceStable(ms, func(i, j int) bool {
-		if ms[i].Start != ms[j].Start {
-			return ms[i].Start < ms[j].Start
+// earlier one, keeping the first (on a tie the longest, then the one listed
+// first).
+func dedupe(fs []found) []Match {
+	sort.Slice(fs, func(i, j int) bool {
+		if fs[i].Start != fs[j].Start {
+			return fs[i].Start < fs[j].Start
 		}
-		return ms[i].End > ms[j].End
+		if fs[i].End != fs[j].End {
+			return fs[i].End > fs[j].End
+		}
+		return fs[i].order < fs[j].order
 	})
-	out := ms[:1]
-	for _, m := range ms[1:] {
-		last := &out[len(out)-1]
-		if m.Start < last.End {
+	out := make([]Match, 0, len(fs))
+	for _, f := range fs {
+		if n := len(out); n > 0 && f.Start < out[n-1].End {
 			continue
 		}
-		out = append(out, m)
+		out = append(out, f.Match)
 	}
 	return out
 }

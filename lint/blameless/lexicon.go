@@ -110,6 +110,12 @@ var (
 		guy guys folks worker workers teammate teammates coworker coworkers co-worker co-workers
 		supervisor supervisors executive executives boss`)
 
+	// departments name a group of people when they stand alone as a
+	// subject ("Support failed to notify customers"), but not inside a
+	// compound ("IPv6 support").
+	departments = wordSet(`ops devops support finance legal management leadership security marketing sales
+		qa`)
+
 	// bareSubjects are common nouns that may start a sentence without an
 	// article, so a capitalised one there is not a name.
 	bareSubjects = wordSet(`support finance engineering security legal marketing sales management leadership

@@ -16,7 +16,8 @@ import (
 type acMatcher struct {
 	class  [256]uint8
 	nclass int
-	next   []int32 // state*nclass + class -> state
+	next   []int32 // state*nclass + class -> next state*nclass (premultiplied)
+	term   []bool  // indexed by state*nclass: a keyword ends in the state or its suffixes
 	outLen []int32 // length of the longest keyword ending in the state, 0 if none
 	outNxt []int32 // next state on the dictionary suffix chain, -1 if none
 }
@@ -104,6 +105,14 @@ func newACMatcher(keywords []string) *acMatcher {
 			m.outLen[s] = nodes[s].depth
 		}
 	}
+	// Premultiply the transition targets so scanning needs no multiply.
+	m.term = make([]bool, n*m.nclass)
+	for s := 0; s < n; s++ {
+		m.term[s*m.nclass] = m.outLen[s] > 0 || m.outNxt[s] >= 0
+	}
+	for i := range m.next {
+		m.next[i] *= int32(m.nclass)
+	}
 	return m
 }
 
@@ -112,12 +121,13 @@ func newACMatcher(keywords []string) *acMatcher {
 func (m *acMatcher) any(text string) bool {
 	s := int32(0)
 	nc := int32(m.nclass)
+	next, term, class := m.next, m.term, &m.class
 	for i := 0; i < len(text); i++ {
-		s = m.next[s*nc+int32(m.class[text[i]])]
-		if s == 0 {
+		s = next[s+int32(class[text[i]])]
+		if !term[s] {
 			continue
 		}
-		for o := s; o >= 0; o = m.outNxt[o] {
+		for o := s / nc; o >= 0; o = m.outNxt[o] {
 			l := int(m.outLen[o])
 			if l == 0 {
 				continue

@@ -12,6 +12,7 @@ const (
 	ePerson                 // a person noun phrase
 	ePP                     // a past participle other than "been"
 	eVerb                   // a verb, an auxiliary or a negation
+	eIng                    // a word ending in -ing
 	eGap                    // up to maxGap tokens
 )
 
@@ -32,6 +33,7 @@ type pattern struct {
 	phrase Phrase
 	elems  []elem
 	anchor int
+	order  int // position in the phrase list: the earlier wins a tie
 }
 
 func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
@@ -54,6 +56,8 @@ func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
 			e.kind = ePP
 		case f == "<verb>":
 			e.kind = eVerb
+		case f == "<ing>":
+			e.kind = eIng
 		case f == "..." || f == "…":
 			e.kind = eGap
 		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}"):
@@ -69,17 +73,17 @@ func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
 		}
 		if e.kind == eWords {
 			e.set = map[string]bool{}
-			minLen := 1 << 30
+			score := 1 << 30
 			for _, w := range e.words {
 				w = strings.ReplaceAll(w, "’", "'")
 				if w == "" {
 					return nil, fmt.Errorf("phrase %q: empty alternative", p.Pattern)
 				}
 				e.set[w] = true
-				minLen = min(minLen, len(w))
+				score = min(score, anchorScore(w))
 			}
-			if minLen > best {
-				best, pt.anchor = minLen, len(pt.elems)
+			if score > best {
+				best, pt.anchor = score, len(pt.elems)
 			}
 		}
 		pt.elems = append(pt.elems, e)
@@ -91,6 +95,31 @@ func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
 		return nil, fmt.Errorf("phrase %q: cannot start or end with ...", p.Pattern)
 	}
 	return pt, nil
+}
+
+// veryCommon words occur in nearly every sentence; a pattern is anchored on
+// them only when it has nothing else.
+var veryCommon = wordSet(`the a an of to in on and or is was it for at by with as this that be are were
+	has have had not`)
+
+// frequentInPostmortems are content words common in blameless prose too
+// ("error rate", "health check", "the on-call engineer").
+var frequentInPostmortems = wordSet(`error errors engineer engineers check checks test tests run page job team teams
+	change dropped failed more good had made`)
+
+// anchorScore ranks a word as the anchor the prefilter looks for: rarer
+// (longer, not a function word) is better.
+func anchorScore(w string) int {
+	switch {
+	case veryCommon[w]:
+		return 0
+	case frequentInPostmortems[w]:
+		return 1
+	case determiners[w] || prepositions[w] || auxiliaries[w] || relatives[w] || coordinators[w] ||
+		subordinators[w] || otherPronouns[w] || personPronouns[w]:
+		return 1
+	}
+	return 1 + len(w)
 }
 
 // match tries the pattern with its anchor on token k and returns the matched
@@ -176,6 +205,8 @@ func (e *elem) matchAt(toks []token, pos int) (int, bool) {
 		return 1, t.is(fPast) && t.base != "been"
 	case eVerb:
 		return 1, t.verbish() || t.is(fNeg|fPast)
+	case eIng:
+		return 1, isGerund(t)
 	case ePerson:
 		p, ok := nounPhrase(toks, pos)
 		if !ok {
@@ -206,10 +237,16 @@ func (e *elem) matchBack(toks []token, pos int) bool {
 		return t.is(fPast) && t.base != "been"
 	case eVerb:
 		return t.verbish() || t.is(fNeg|fPast)
+	case eIng:
+		return isGerund(t)
 	case ePerson:
 		return personToken(t)
 	}
 	return false
+}
+
+func isGerund(t *token) bool {
+	return t.is(fWord) && len(t.base) > 4 && t.base[len(t.base)-3:] == "ing"
 }
 
 // personToken reports whether a single token refers to a person.

@@ -149,6 +149,8 @@ func wordToken(text string, i, j int) token {
 	return t
 }
 
+var articles = wordSet(`the a an`)
+
 // contractionS are words ending in 's that are not possessives.
 var contractionS = wordSet(`it's that's there's here's what's who's he's she's let's`)
 
@@ -259,7 +261,7 @@ func classify(toks []token, text string, people map[string]bool) {
 	// A capitalised word after an article is a product or a proper noun,
 	// not a person ("the Kafka consumer").
 	for k := 1; k < len(toks); k++ {
-		if toks[k].is(fName) && toks[k-1].is(fDet) && !people[toks[k].base] {
+		if toks[k].is(fName) && articles[toks[k-1].base] && !people[toks[k].base] {
 			toks[k].flags &^= fName
 		}
 	}
