@@ -94,7 +94,7 @@ var phrasesYAML []byte
 type fileData struct {
 	Classes    map[string][]string `yaml:"classes"`
 	Exceptions []string            `yaml:"exceptions"`
-	Groups  []struct {
+	Groups     []struct {
 		Category   Category  `yaml:"category"`
 		When       Condition `yaml:"when"`
 		Negatable  bool      `yaml:"negatable"`
