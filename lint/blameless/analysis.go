@@ -162,9 +162,7 @@ func subject(toks []token, m int) (np, bool) {
 				// modifiers may run up to the verb.
 				return p, true
 			}
-			if toks[k].is(fRel) {
-				// handled below as an elided subject
-			} else if !toks[k].verbish() && !toks[k].is(fNeg|fAdv) {
+			if !toks[k].is(fRel) && !toks[k].verbish() && !toks[k].is(fNeg|fAdv) {
 				return np{}, false
 			}
 		}
@@ -189,9 +187,7 @@ func subject(toks []token, m int) (np, bool) {
 			}
 			return antecedent(toks, a), true
 		case b.is(fSub):
-			if k < end && toks[k].is(fRel) {
-				return np{}, false
-			}
+			// "because forgot": no subject to share across a subordinator.
 			return np{}, false
 		}
 		// A coordinator or a comma: the subject is shared with the previous

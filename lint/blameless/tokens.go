@@ -88,7 +88,7 @@ func tokenize(text string, people map[string]bool) []token {
 						j += s2
 						continue
 					}
-					if (r2 == '\'' || r2 == '’') && j+s2 <= len(text) {
+					if r2 == '\'' || r2 == '’' {
 						// "Jonas'" possessive: keep the apostrophe.
 						prev, _ := utf8.DecodeLastRuneInString(text[:j])
 						if prev == 's' {
@@ -123,7 +123,7 @@ func tokenize(text string, people map[string]bool) []token {
 }
 
 func isHandleByte(b byte) bool {
-	return b == '_' || b == '-' || b == '.' && false || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
+	return b == '_' || b == '-' || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')
 }
 
 func wordToken(text string, i, j int) token {
