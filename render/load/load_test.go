@@ -144,3 +144,39 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestExamples loads the bundled examples with their own configuration:
+// they parse without a problem and cover every severity and status.
+func TestExamples(t *testing.T) {
+	cfg, err := config.Load("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, errs, err := Files(cfg)
+	if err != nil || len(errs) != 0 {
+		t.Fatalf("Files: %v %v", errs, err)
+	}
+	docs, perrs := Documents(cfg, files)
+	if len(perrs) != 0 {
+		t.Errorf("errors: %v", perrs)
+	}
+	if len(docs) < 12 {
+		t.Errorf("%d examples, want at least 12", len(docs))
+	}
+	seen := map[string]bool{}
+	for _, d := range docs {
+		m := d.Meta
+		seen[m.Severity], seen[m.Status] = true, true
+		if m.TitleFrom != "front matter" || m.DateFrom != "front matter" || len(m.Authors) == 0 || m.Summary == "" {
+			t.Errorf("%s: incomplete metadata %+v", d.Path, m)
+		}
+		if !strings.HasPrefix(d.Path, "postmortems/"+m.Date.Format("2006-01-02")+"-") {
+			t.Errorf("%s: file name does not start with its date %s", d.Path, m.Date.Format("2006-01-02"))
+		}
+	}
+	for _, want := range append(append([]string{}, cfg.Severities...), cfg.Statuses...) {
+		if !seen[want] {
+			t.Errorf("no example has %s", want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 
@@ -93,6 +94,17 @@ Start with 'postmortem init', write with 'postmortem new', and see
 		HideHelpCommand:           true,
 		DisableSliceFlagSeparator: true,
 		Suggest:                   true,
+		Flags: []ucli.Flag{
+			&ucli.StringFlag{Name: "chdir", Aliases: []string{"C"}, Usage: "run as if started in `DIR`"},
+		},
+		Before: func(c *ucli.Context) error {
+			if dir := c.String("chdir"); dir != "" {
+				if err := os.Chdir(dir); err != nil {
+					return &exitError{code: ExitError, msg: fmt.Sprintf("-C %s: %v", dir, errors.Unwrap(err))}
+				}
+			}
+			return nil
+		},
 		Commands: []*ucli.Command{
 			initCommand(),
 			newCommand(),
