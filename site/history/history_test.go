@@ -2,6 +2,7 @@ package history
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -50,12 +51,16 @@ func newTestRepo(t *testing.T) *testRepo {
 // tree without committing.
 func (r *testRepo) write(files map[string]string) {
 	r.t.Helper()
+	for p, content := range files { // deletions first: a file may become a folder
+		if content == "" {
+			if err := os.Remove(filepath.Join(r.dir, filepath.FromSlash(p))); err != nil {
+				r.t.Fatal(err)
+			}
+		}
+	}
 	for p, content := range files {
 		name := filepath.Join(r.dir, filepath.FromSlash(p))
 		if content == "" {
-			if err := os.Remove(name); err != nil {
-				r.t.Fatal(err)
-			}
 			continue
 		}
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
@@ -67,13 +72,24 @@ func (r *testRepo) write(files map[string]string) {
 	}
 }
 
-// commit writes files, stages everything and commits as author one hour
+// commit writes files, stages them and commits as author one hour
 // after the previous commit; name labels the commit in r.c.
 func (r *testRepo) commit(name string, author Person, msg string, files map[string]string, parents ...string) string {
 	r.t.Helper()
+	files = maps.Clone(files)
+	for p, content := range files { // deletions first: a file may become a folder
+		if content == "" {
+			if _, err := r.wt.Remove(p); err != nil {
+				r.t.Fatal(err)
+			}
+			delete(files, p)
+		}
+	}
 	r.write(files)
-	if err := r.wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
-		r.t.Fatal(err)
+	if len(files) > 0 {
+		if err := r.wt.AddWithOptions(&git.AddOptions{All: true}); err != nil {
+			r.t.Fatal(err)
+		}
 	}
 	r.now = r.now.Add(time.Hour)
 	sig := &object.Signature{Name: author.Name, Email: author.Email, When: r.now}
@@ -238,8 +254,7 @@ func TestReadMerges(t *testing.T) {
 	if err := r.wt.Checkout(&git.CheckoutOptions{Branch: "refs/heads/master"}); err != nil {
 		t.Fatal(err)
 	}
-	r.write(map[string]string{"pm/b.md": "", "pm/c.md": "b\nside\n"})
-	r.commit("merge", chen, "Merge side\n", nil, "side2")
+	r.commit("merge", chen, "Merge side\n", map[string]string{"pm/b.md": "", "pm/c.md": "b\nside\n"}, "side2")
 	r.commit("after", chen, "After\n", map[string]string{"pm/c.md": "b\nside\nafter\n"})
 
 	h := r.read(Options{})
@@ -434,4 +449,33 @@ func TestReadCache(t *testing.T) {
 	if _, err := Read(r.dir, Options{CacheDir: filepath.Join(file, "cache")}); err != nil {
 		t.Errorf("unwritable cache: %v", err)
 	}
+}
+
+// TestDiffBigTrees checks the diff of big trees (those diffBig handles)
+// against go-git's DiffTree: edits at the start, middle and end of a folder
+// of 200 files, additions, deletions, a rename and a file replaced by a
+// folder.
+func TestDiffBigTrees(t *testing.T) {
+	r := newTestRepo(t)
+	files := map[string]string{}
+	name := func(i int) string {
+		return "pm/" + strings.Repeat("n", 20) + string(rune('a'+i/26%26)) + string(rune('a'+i%26)) + ".md"
+	}
+	for i := range 200 {
+		files[name(i)] = "doc " + name(i) + "\n"
+	}
+	r.commit("c0", ana, "Many\n", files)
+	steps := []map[string]string{
+		{name(0): "first edited\n"},
+		{name(199): "last edited\n"},
+		{name(100): "middle edited\n", name(101): "", "pm/nnnnnnnnnnnnnnnnnnnnem-new.md": "new\n"},
+		{name(5): "", name(120): "", name(121): "", name(122): "changed\n"},
+		{name(80): "", "pm/zz-renamed.md": "doc " + name(80) + "\n"},
+		{name(150): "", name(150) + "/inside.md": "now a folder\n"},
+		{"pm/aaa.md": "before everything\n", "pm/zzzz.md": "after everything\n"},
+	}
+	for i, step := range steps {
+		r.commit("s"+string(rune('0'+i)), bilal, "Step\n", step)
+	}
+	checkDiffs(t, r.dir)
 }

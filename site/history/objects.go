@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -59,8 +60,8 @@ type objects struct {
 	packs  []*packIndex
 	files  []billy.File // open pack files, by index in packs
 	scans  []*packfile.Scanner
-	bases  *lru // resolved packed objects, by offsetKey
-	loose  *lru // objects from the storage, by hash
+	bases  *lru[[]byte] // resolved packed objects, by offsetKey
+	loose  *lru[[]byte] // objects from the storage, by hash
 	raw    bytes.Buffer
 }
 
@@ -74,7 +75,7 @@ func newObjects(dotGit billy.Filesystem, st *filesystem.Storage, packs []*packIn
 	return &objects{
 		dotGit: dotGit, st: st, packs: packs,
 		files: make([]billy.File, len(packs)), scans: make([]*packfile.Scanner, len(packs)),
-		bases: newLRU(baseCacheSize), loose: newLRU(looseCacheSize),
+		bases: newBytesLRU(baseCacheSize), loose: newBytesLRU(looseCacheSize),
 	}
 }
 
@@ -194,8 +195,15 @@ func (o *objects) scanner(i int) (*packfile.Scanner, error) {
 	if err != nil {
 		return nil, err
 	}
+	fi, err := o.dotGit.Stat(o.packs[i].name)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
 	o.files[i] = f
-	o.scans[i] = packfile.NewScanner(f)
+	// Reading at an offset rather than seeking saves a system call for
+	// every object.
+	o.scans[i] = packfile.NewScanner(io.NewSectionReader(f, 0, fi.Size()))
 	return o.scans[i], nil
 }
 

@@ -29,7 +29,7 @@ func (r *repo) read(opts Options, rev string) (*History, int, error) {
 	}
 	blobs := map[string]plumbing.Hash{}
 	config := map[string]plumbing.Hash{}
-	d := &differ{obj: r.obj}
+	d := newDiffer(r.obj)
 	err = d.listFiles(headTree, func(p []byte, blob plumbing.Hash) {
 		if s := string(p); opts.Track(s) {
 			blobs[s] = blob

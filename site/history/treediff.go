@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/go-git/go-git/v5/plumbing"
 )
@@ -101,6 +102,15 @@ type differ struct {
 	obj  *objects
 	path []byte
 	out  []change
+	// entry offsets of the big trees seen last, see diffBig
+	offs *lru[[]int32]
+}
+
+// offsetsCacheSize bounds the entry offsets a differ keeps (in entries).
+const offsetsCacheSize = 1 << 20
+
+func newDiffer(obj *objects) *differ {
+	return &differ{obj: obj, offs: newLRU(offsetsCacheSize, func(o []int32) int { return len(o) })}
 }
 
 // tree returns the raw content of the tree object h.
@@ -142,17 +152,26 @@ func (d *differ) diff(a, b plumbing.Hash) error {
 			return err
 		}
 	}
-	i, j := 0, 0
+	if len(ta) >= bigTree && len(tb) >= bigTree {
+		return d.diffBig(a, b, ta, tb)
+	}
+	return d.merge(a, b, ta, tb, 0, len(ta), 0, len(tb))
+}
+
+// merge compares the entries of raw trees ta[i:iEnd] and tb[j:jEnd] (i and j
+// are entry boundaries) in order, as a merge of two sorted lists.
+func (d *differ) merge(a, b plumbing.Hash, ta, tb []byte, i, iEnd, j, jEnd int) error {
 	var ea, eb treeEntry
+	var err error
 	haveA, haveB := false, false
 	for {
-		if !haveA && i < len(ta) {
+		if !haveA && i < iEnd {
 			if ea, err = parseEntry(ta, i); err != nil {
 				return fmt.Errorf("read tree %s: %w", a, err)
 			}
 			haveA = true
 		}
-		if !haveB && j < len(tb) {
+		if !haveB && j < jEnd {
 			if eb, err = parseEntry(tb, j); err != nil {
 				return fmt.Errorf("read tree %s: %w", b, err)
 			}
@@ -190,6 +209,131 @@ func (d *differ) diff(a, b plumbing.Hash) error {
 			return err
 		}
 	}
+}
+
+// Big trees (a folder of 10,000 postmortems is a tree of about 800 KB that
+// every commit rewrites) are where a diff spends its time if it parses
+// every entry of both sides. Two versions of a tree usually share a long
+// prefix and a long suffix of bytes; diffBig finds them with fast byte
+// comparison and parses only the middle. Knowing where entries start inside
+// the shared parts needs the entry offsets of one side: the differ keeps
+// them for the trees of the last commits it diffed (the child's tree of a
+// commit is the parent's tree of the commit diffed just before, in walk
+// order; the tree of a commit that did not change the folder waits in the
+// cache for the next one that did) and derives the other side's offsets
+// from them.
+var bigTree = 8 << 10 // a variable for tests
+
+// diffBig is diff for two big trees.
+func (d *differ) diffBig(a, b plumbing.Hash, ta, tb []byte) error {
+	ob, err := d.offsets(b, tb)
+	if err != nil {
+		return err
+	}
+	p := commonPrefix(ta, tb)
+	s := commonSuffix(ta[p:], tb[p:])
+	// Entries of b that end within the common prefix are identical in a, at
+	// the same offsets; the first one that does not starts the middle.
+	k := sort.Search(len(ob), func(i int) bool { return entryEnd(ob, i, len(tb)) > p })
+	x := len(tb)
+	if k < len(ob) {
+		x = int(ob[k])
+	}
+	// Entries of b that start within the common suffix (and after x) are
+	// identical in a, shifted by the difference in length.
+	kEnd := sort.Search(len(ob), func(i int) bool { return int(ob[i]) >= max(x, len(tb)-s) })
+	yEnd := len(tb)
+	if kEnd < len(ob) {
+		yEnd = int(ob[kEnd])
+	}
+	shift := len(tb) - len(ta)
+	xEnd := yEnd - shift
+	// Parse a from x; it must land on xEnd for the suffixes to be entries
+	// at the same places (it does unless names and hashes conspire).
+	oa := make([]int32, k, len(ob)+16)
+	copy(oa, ob[:k])
+	i := x
+	for i < xEnd {
+		e, err := parseEntry(ta, i)
+		if err != nil {
+			return fmt.Errorf("read tree %s: %w", a, err)
+		}
+		oa = append(oa, int32(i))
+		i = e.next
+	}
+	if i == xEnd {
+		for _, o := range ob[kEnd:] {
+			oa = append(oa, o-int32(shift))
+		}
+	} else {
+		// Out of step: compare everything after x.
+		for i < len(ta) {
+			e, err := parseEntry(ta, i)
+			if err != nil {
+				return fmt.Errorf("read tree %s: %w", a, err)
+			}
+			oa = append(oa, int32(i))
+			i = e.next
+		}
+		xEnd, yEnd = len(ta), len(tb)
+	}
+	d.offs.put(a, oa)
+	return d.merge(a, b, ta, tb, x, xEnd, x, yEnd)
+}
+
+// entryEnd is where entry i of a tree with entry offsets o and size n ends.
+func entryEnd(o []int32, i, n int) int {
+	if i+1 < len(o) {
+		return int(o[i+1])
+	}
+	return n
+}
+
+// offsets returns the offsets of the entries of tree h (raw t), from the
+// differ's memory or by parsing it.
+func (d *differ) offsets(h plumbing.Hash, t []byte) ([]int32, error) {
+	if o, ok := d.offs.get(h); ok {
+		return o, nil
+	}
+	var o []int32
+	for i := 0; i < len(t); {
+		e, err := parseEntry(t, i)
+		if err != nil {
+			return nil, fmt.Errorf("read tree %s: %w", h, err)
+		}
+		o = append(o, int32(i))
+		i = e.next
+	}
+	d.offs.put(h, o)
+	return o, nil
+}
+
+// commonPrefix returns the length of the longest common prefix of a and b.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	const block = 256
+	for i+block <= n && bytes.Equal(a[i:i+block], b[i:i+block]) {
+		i += block
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix returns the length of the longest common suffix of a and b.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	const block = 256
+	for i+block <= n && bytes.Equal(a[len(a)-i-block:len(a)-i], b[len(b)-i-block:len(b)-i]) {
+		i += block
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
 }
 
 // one records an entry present on one side only: a file added or deleted, or

@@ -66,7 +66,7 @@ func (r *repo) walk(head plumbing.Hash, shallow map[plumbing.Hash]bool, cached m
 			defer st.Close()
 			obj := newObjects(r.dotGit, st, r.packs)
 			defer obj.close()
-			d := &differ{obj: obj}
+			d := newDiffer(obj)
 			for job := range jobs {
 				if err := d.run(job); err != nil {
 					errOnce.Do(func() { werr = err })
