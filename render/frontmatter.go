@@ -102,6 +102,9 @@ func (p *docParser) parseYAML(text []byte, first int) *yaml.Node {
 		pos := Pos{Line: p.fm.StartLine, Col: 1}
 		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
+			if strings.HasPrefix(m[2], "did not find expected") {
+				n++ // yaml.v3 gives these parser errors the line before the problem
+			}
 			pos = Pos{Line: min(first+n-1, first+bytes.Count(text, []byte("\n"))-1), Col: 1}
 			msg = m[2]
 		} else {

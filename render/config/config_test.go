@@ -83,7 +83,7 @@ func TestParseErrors(t *testing.T) {
 		{"fields:\n  strated: begin\n", `c.yaml:1:1: fields: "strated" is not a front matter field (did you mean "started"?)`},
 		{"fields:\n  started: t\n  resolved: t\n", `fields: resolved and started are both mapped to "t"`},
 		{"lint:\n  rules:\n    x: loud\n", `lint.rules: x: severity must be error, warning or off, not "loud"`},
-		{"site:\n  title: [x\n", `invalid YAML: did not find expected ',' or ']'`},
+		{"site:\n  title: [x\n", `c.yaml:2:1: invalid YAML: did not find expected ',' or ']'`},
 		{"a: &x 1\nsite:\n  title: *x\n", `unknown setting "a"`},
 		{"- a\n", `c.yaml:1:1: the configuration must be a mapping of settings, not a list`},
 		{"template: default\ntemplate: sre\n", `c.yaml:2:1: template is set twice`},

@@ -31,6 +31,9 @@ func decode(path string, data []byte, c *Config) error {
 			if n, after, ok := strings.Cut(rest, ": "); ok {
 				if l, err := strconv.Atoi(n); err == nil {
 					line, msg = l, after
+					if strings.HasPrefix(msg, "did not find expected") {
+						line++ // yaml.v3 gives these parser errors the line before the problem
+					}
 				}
 			}
 		}

@@ -90,7 +90,6 @@ func (t *Timeline) add(d *render.Document, n ast.Node, zone *time.Location) {
 	}
 	e := Entry{Pos: d.Pos(start)}
 	raw, rest, approx := leadingTime(text)
-	e.Approximate = approx
 	if raw == "" {
 		e.Text = strings.TrimSpace(text)
 		t.Entries = append(t.Entries, e)
@@ -100,11 +99,7 @@ func (t *Timeline) add(d *render.Document, n ast.Node, zone *time.Location) {
 	e.TimePos, e.TimeEnd = d.Pos(start+idx), d.Pos(start+idx+len(raw))
 	e.Raw = raw
 	e.Text = strings.TrimSpace(strings.TrimLeft(rest, " \t—–-:|*"))
-	if !approx {
-		parse(&e, raw)
-	} else if d, err := time.Parse(render.DateLayout, strings.TrimLeft(raw, "~ ")[:min(10, len(strings.TrimLeft(raw, "~ ")))]); err == nil {
-		e.Date, e.HasDate = d, true // the date part is known
-	}
+	e.read(raw, approx)
 	if e.Zone == nil {
 		e.Zone = firstZone(zone, t.Zone)
 	}
@@ -162,7 +157,8 @@ func (t *Timeline) table(d *render.Document, tbl *east.Table) {
 		e := Entry{Pos: d.Pos(dstart)}
 		e.Raw = strings.TrimSpace(strings.TrimSpace(dt) + " " + strings.TrimSpace(tm))
 		e.TimePos, e.TimeEnd = d.Pos(dstart), d.Pos(tstart+len(strings.TrimRight(tm, " ")))
-		parse(&e, e.Raw)
+		_, _, approx := leadingTime(e.Raw)
+		e.read(e.Raw, approx)
 		if e.Zone == nil {
 			e.Zone = firstZone(zone, t.Zone)
 		}
@@ -279,6 +275,20 @@ var (
 	// clockEndRE finds the clock at the end of a time as written.
 	clockEndRE = regexp.MustCompile(`(?:^|[ T,])(?:\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp][Mm])?|--:--)$`)
 )
+
+// read fills e from the time as written: an approximate or partly unknown
+// time gives only its date, when that is whole.
+func (e *Entry) read(raw string, approx bool) {
+	e.Approximate = approx
+	if !approx {
+		parse(e, raw)
+		return
+	}
+	s := strings.TrimLeft(raw, "~ ")
+	if d, err := time.Parse(render.DateLayout, s[:min(10, len(s))]); err == nil {
+		e.Date, e.HasDate = d, true
+	}
+}
 
 // parse fills e's date, clock and zone from the time as written.
 func parse(e *Entry, raw string) {
