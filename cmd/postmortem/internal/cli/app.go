@@ -110,6 +110,7 @@ Start with 'postmortem init', write with 'postmortem new', and see
 			newCommand(),
 			templatesCommand(),
 			schemaCommand(),
+			buildCommand(),
 		},
 		// Never let the library exit the process.
 		ExitErrHandler: func(*ucli.Context, error) {},

@@ -1,0 +1,249 @@
+package site
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/postmortem-dev/postmortem/render"
+	"github.com/postmortem-dev/postmortem/render/config"
+	"github.com/postmortem-dev/postmortem/render/load"
+	"github.com/postmortem-dev/postmortem/render/timeline"
+)
+
+// doc is what the site keeps of a parsed document: its model and its body
+// as HTML. The syntax tree is dropped once rendered, so that memory holds
+// one tree per core, not one per document.
+type doc struct {
+	pm   *Postmortem
+	body []byte
+}
+
+// parseAll parses files on all cores and returns the documents that could
+// be read, in the order of files, and the problems found.
+func parseAll(cfg *config.Config, files []string, names map[string]string, prefix string, prog *progress) ([]*doc, render.ErrorList) {
+	docs := make([]*doc, len(files))
+	errs := make([]render.ErrorList, len(files))
+	c := &converter{
+		cfg:     cfg,
+		pages:   names,
+		prefix:  prefix,
+		repoURL: strings.TrimRight(cfg.Site.RepoURL, "/"),
+		branch:  branch(cfg),
+		html:    render.HTMLOptions{AllowHTML: cfg.Site.AllowHTML},
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range workers() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				// load.Documents reads and parses; one file a call keeps one
+				// tree per worker in memory.
+				ds, es := load.Documents(cfg, files[i:i+1])
+				errs[i] = es
+				if len(ds) == 1 {
+					docs[i] = c.convert(ds[0], es)
+				}
+				prog.update(func(p *Progress) { p.Parsed++ })
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	var out []*doc
+	var all render.ErrorList
+	for i, d := range docs {
+		if d != nil {
+			out = append(out, d)
+		}
+		all = append(all, errs[i]...)
+	}
+	all.Sort()
+	return out, all
+}
+
+// converter draws the model of documents.
+type converter struct {
+	cfg     *config.Config
+	pages   map[string]string // page names by path
+	prefix  string            // the path of the root in the repository
+	repoURL string
+	branch  string
+	html    render.HTMLOptions
+}
+
+// convert draws the model of one document and renders its body.
+func (c *converter) convert(d *render.Document, errs render.ErrorList) *doc {
+	cfg := c.cfg
+	m := &d.Meta
+	pm := &Postmortem{
+		ID:       m.ID,
+		Title:    m.Title,
+		Path:     d.Path,
+		RepoPath: c.prefix + d.Path,
+		Page:     c.pages[d.Path],
+		Status:   m.Status,
+		Severity: m.Severity,
+		Authors:  m.Authors,
+		Services: m.Services,
+		Tags:     m.Tags,
+		Summary:  m.Summary,
+		Rank:     -1,
+	}
+	pm.URL = "postmortems/" + pm.Page + ".html"
+	if !m.Date.IsZero() {
+		pm.Date, pm.DateFrom = m.Date.Format(render.DateLayout), m.DateFrom
+	} else if t := timelineDate(d); !t.IsZero() {
+		pm.Date, pm.DateFrom = t.Format(render.DateLayout), "timeline"
+	}
+	if d.FrontMatter != nil {
+		for _, f := range d.FrontMatter.Fields {
+			if f.Name == "summary" {
+				pm.ownSummary = true
+			}
+		}
+	}
+	for i, s := range cfg.Severities {
+		if s == m.Severity {
+			pm.Rank = i
+		}
+	}
+	pm.Draft = m.Status != "" && m.Status == cfg.Draft()
+	pm.Review = m.Status != "" && !pm.Draft && m.Status != cfg.Published()
+	stamp := func(t time.Time) *time.Time {
+		if t.IsZero() {
+			return nil
+		}
+		return &t
+	}
+	pm.Started, pm.Detected, pm.Mitigated, pm.Resolved = stamp(m.Started), stamp(m.Detected), stamp(m.Mitigated), stamp(m.Resolved)
+	pm.TimeToDetect = seconds(pm.Started, pm.Detected)
+	pm.TimeToMitigate = seconds(pm.Started, pm.Mitigated)
+	pm.TimeToResolve = seconds(pm.Started, pm.Resolved)
+	for _, e := range errs {
+		msg := e.Msg
+		if e.Pos.IsValid() {
+			msg = strconv.Itoa(e.Pos.Line) + ":" + strconv.Itoa(e.Pos.Col) + ": " + msg
+		}
+		pm.Problems = append(pm.Problems, msg)
+	}
+
+	dropTitle(d, pm.Title)
+	c.rewriteLinks(d)
+	var b bytes.Buffer
+	if err := d.HTML(&b, c.html); err != nil {
+		// Rendering into a buffer fails only on a bug; say so on the page.
+		pm.Problems = append(pm.Problems, "the body could not be rendered: "+err.Error())
+	}
+	return &doc{pm: pm, body: b.Bytes()}
+}
+
+// timelineDate returns the date of a document's timeline, for documents
+// that give none of their own: the date most of its dated entries have
+// (the earliest of those that tie), or the zero time. Not simply the
+// earliest, as timelines often open with the change, weeks or months
+// before, that set the incident up.
+func timelineDate(d *render.Document) time.Time {
+	count := map[time.Time]int{}
+	var best time.Time
+	for _, e := range timeline.Read(d).Entries {
+		if e.Err != "" || !e.HasDate || e.Date.Year() == 0 {
+			continue
+		}
+		count[e.Date]++
+		if n, b := count[e.Date], count[best]; best.IsZero() || n > b || n == b && e.Date.Before(best) {
+			best = e.Date
+		}
+	}
+	return best
+}
+
+// seconds returns the seconds from a to b, or nil when either is missing or
+// b is before a.
+func seconds(a, b *time.Time) *int64 {
+	if a == nil || b == nil || b.Before(*a) {
+		return nil
+	}
+	s := int64(b.Sub(*a).Seconds())
+	return &s
+}
+
+// dropTitle removes a level-1 heading that opens the body and repeats the
+// title: the page shows the title already.
+func dropTitle(d *render.Document, title string) {
+	first := d.AST.FirstChild()
+	h, ok := first.(*ast.Heading)
+	if !ok || h.Level != 1 {
+		return
+	}
+	if render.Slug(render.PlainText(d.Source, h)) == render.Slug(title) {
+		d.AST.RemoveChild(d.AST, h)
+	}
+}
+
+// rewriteLinks points relative links to other postmortems' files at their
+// pages, and other relative links into the repository at the repository's
+// web site when it is configured.
+func (c *converter) rewriteLinks(d *render.Document) {
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		link, ok := n.(*ast.Link)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		dest := string(link.Destination)
+		target, frag, ok := repoPath(d.Path, dest)
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		if page, ok := c.pages[target]; ok {
+			link.Destination = []byte(url.PathEscape(page) + ".html" + frag)
+		} else if c.repoURL != "" {
+			link.Destination = []byte(fileURL(c.repoURL, "blob", c.branch, c.prefix+target) + frag)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// repoPath resolves a relative link in the file at from to a path relative
+// to the repository's root, and returns the fragment ("#x" or "") apart.
+// It reports false for absolute URLs, links within the page, and paths
+// that leave the repository.
+func repoPath(from, dest string) (target, frag string, ok bool) {
+	if dest == "" || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+		return "", "", false
+	}
+	u, err := url.Parse(dest)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
+		return "", "", false
+	}
+	if u.Fragment != "" {
+		frag = "#" + u.EscapedFragment()
+	}
+	p := path.Join(path.Dir(from), u.Path)
+	if p == ".." || strings.HasPrefix(p, "../") {
+		return "", "", false
+	}
+	return p, frag, true
+}
+
+// branch returns the configured branch for links into the repository.
+func branch(cfg *config.Config) string {
+	if cfg.Site.Branch != "" {
+		return cfg.Site.Branch
+	}
+	return "main"
+}

@@ -1,0 +1,245 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// A Writer receives the files of a site by their slash-separated paths
+// relative to the site's root ("index.html", "postmortems/x.html"). Build
+// calls WriteFile from several goroutines at once.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// MemWriter is a Writer that keeps the files in memory. Its zero value is
+// ready to use.
+type MemWriter struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// WriteFile records a file; writing a path twice is an error, as it is a
+// bug in the build.
+func (m *MemWriter) WriteFile(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil {
+		m.files = map[string][]byte{}
+	}
+	if _, ok := m.files[name]; ok {
+		return fmt.Errorf("write %s: written twice", name)
+	}
+	m.files[name] = append([]byte(nil), data...)
+	return nil
+}
+
+// Files returns the files written, by path.
+func (m *MemWriter) Files() map[string][]byte {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.files
+}
+
+// Names returns the paths written, sorted.
+func (m *MemWriter) Names() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	names := make([]string, 0, len(m.files))
+	for n := range m.files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// checkName rejects a path that is not a clean relative slash path inside
+// the site.
+func checkName(name string) error {
+	if name == "" || !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
+		return fmt.Errorf("write %q: not a path inside the site", name)
+	}
+	return nil
+}
+
+// Marker is the file that marks a folder as a site made by Build. Publish
+// replaces only folders that are empty or hold it.
+const Marker = ".postmortem-site"
+
+// markerText is the content of Marker.
+const markerText = "This folder is made by `postmortem build` and replaced by each build.\n"
+
+// dirWriter writes files below a folder.
+type dirWriter struct {
+	dir  string
+	mu   sync.Mutex
+	made map[string]bool // folders created
+}
+
+func (d *dirWriter) WriteFile(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	p := filepath.Join(d.dir, filepath.FromSlash(name))
+	if err := d.mkdir(path.Dir(name)); err != nil {
+		return err
+	}
+	// O_EXCL: a path written twice is a bug in the build, never silently
+	// the last one.
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
+
+func (d *dirWriter) mkdir(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.made[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Join(d.dir, filepath.FromSlash(dir)), 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", dir, err)
+	}
+	d.made[dir] = true
+	return nil
+}
+
+// ErrForeign is returned (wrapped) by Publish when the output folder is not
+// empty and was not made by Build.
+var ErrForeign = errors.New("not a folder made by postmortem build")
+
+// Publish builds a site into the folder out, atomically: build writes into
+// a new folder beside out, and only when it returns nil is that folder
+// swapped in for out, so that a failed or interrupted build leaves the
+// previous site as it was. Publish refuses to replace out when it is not a
+// folder, or is a folder that is neither empty nor marked with Marker: it
+// never deletes files it did not make. A symbolic link named out is
+// followed, and the folder it leads to is replaced.
+//
+// Folders left behind by an interrupted build (".OUT.tmp-*" beside out,
+// with the marker in them) are removed.
+func Publish(out string, build func(Writer) error) error {
+	out, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	if real, err := filepath.EvalSymlinks(out); err == nil {
+		out = real
+	}
+	exists, err := checkOut(out)
+	if err != nil {
+		return err
+	}
+	parent, base := filepath.Split(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("create %s: %w", parent, err)
+	}
+	removeStale(parent, base)
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return fmt.Errorf("create the new site beside %s: %w", out, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	w := &dirWriter{dir: tmp, made: map[string]bool{}}
+	if err := w.WriteFile(Marker, []byte(markerText)); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := build(w); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if !exists {
+		if err := os.Rename(tmp, out); err != nil {
+			os.RemoveAll(tmp)
+			return fmt.Errorf("move the new site to %s: %w", out, err)
+		}
+		return nil
+	}
+	if err := exchange(tmp, out); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("swap the new site in for %s: %w", out, err)
+	}
+	// tmp now holds the previous site.
+	if err := os.RemoveAll(tmp); err != nil {
+		return fmt.Errorf("remove the previous site: %w", err)
+	}
+	return nil
+}
+
+// checkOut reports whether out exists, and an error when Publish must not
+// replace it.
+func checkOut(out string) (bool, error) {
+	info, err := os.Stat(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if !info.IsDir() {
+		return false, fmt.Errorf("%s is not a folder", out)
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return false, err
+	}
+	if len(entries) == 0 {
+		return true, nil
+	}
+	if m, err := os.Lstat(filepath.Join(out, Marker)); err == nil && m.Mode().IsRegular() {
+		return true, nil
+	}
+	return false, fmt.Errorf("%s: %w: it is not empty and has no %s file; remove it or choose another output folder", out, ErrForeign, Marker)
+}
+
+// removeStale removes the folders of interrupted builds beside out.
+func removeStale(parent, base string) {
+	matches, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*"))
+	for _, m := range matches {
+		if info, err := os.Lstat(filepath.Join(m, Marker)); err == nil && info.Mode().IsRegular() {
+			os.RemoveAll(m)
+		}
+	}
+}
+
+// exchangeFallback swaps two folders with two renames, for systems without
+// an atomic exchange: out is missing for the moment between them.
+func exchangeFallback(a, b string) error {
+	old := a + ".old"
+	if err := os.Rename(b, old); err != nil {
+		return err
+	}
+	if err := os.Rename(a, b); err != nil {
+		if rerr := os.Rename(old, b); rerr != nil {
+			return fmt.Errorf("%w (and the previous site is left in %s: %v)", err, old, rerr)
+		}
+		return err
+	}
+	return os.Rename(old, a)
+}

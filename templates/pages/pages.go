@@ -1,0 +1,243 @@
+// Package pages holds the HTML templates, the stylesheet and the view data
+// of the static site that `postmortem build` writes.
+//
+// The templates are html/template files embedded in the binary and parsed
+// once. Each page kind has a view type holding what the page shows, already
+// formatted (dates as text, links relative to the page), and a function that
+// writes the page: Index, Postmortem, Group, Groups and NotFound. Package
+// site draws the views from its data model; this package knows nothing of
+// documents or git. Every value is escaped by html/template; only the
+// fields of type template.HTML (a postmortem's rendered body and its phase
+// strip, both made by package site) are inserted as they are.
+//
+// Every page shares the layout in layout.html: a skip link, a header with
+// the site's title, the navigation and an empty "search" block (a hook for
+// a search box), the main landmark and a footer.
+package pages
+
+import (
+	"embed"
+	"html/template"
+	"io"
+	"strconv"
+)
+
+// FS holds the templates (*.html) and the assets copied to the site's root
+// (assets/).
+//
+//go:embed *.html assets
+var FS embed.FS
+
+// Assets are the files of assets/ that every site gets at its root, by name.
+var Assets = []string{"style.css"}
+
+// tmpl holds every template, parsed once. Each page template defines
+// "title" and "main" and is executed through the layout; views are cloned
+// per page kind so that their "main" blocks do not collide.
+var tmpl = parse()
+
+func parse() map[string]*template.Template {
+	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(FS, "layout.html", "partials.html"))
+	out := map[string]*template.Template{}
+	for _, name := range []string{"index.html", "postmortem.html", "group.html", "groups.html", "404.html"} {
+		out[name] = template.Must(template.Must(layout.Clone()).ParseFS(FS, name))
+	}
+	return out
+}
+
+var funcs = template.FuncMap{
+	// plural returns "1 postmortem" or "3 postmortems".
+	"plural": func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return strconv.Itoa(n) + " " + many
+	},
+}
+
+func execute(w io.Writer, name string, data any) error {
+	return tmpl[name].ExecuteTemplate(w, "layout.html", data)
+}
+
+// Page is what every page has. Root is the relative path from the page to
+// the site's root ("" at the root, "../" one folder down), which every link
+// starts with, so that the site works at a domain root, under a sub-path
+// and from the file system.
+type Page struct {
+	// Site is the site's title.
+	Site string
+	// Title is the page's own title; the document title is "Title · Site",
+	// or Site alone when Title is empty.
+	Title string
+	// Description is the page's meta description, or "".
+	Description string
+	// Root is the path from the page to the site's root: "" or "../".
+	Root string
+	// Base is an absolute URL for a <base> element, or "": 404.html uses
+	// it, as servers show that page at any depth.
+	Base string
+	// Section is the navigation entry of the page: "postmortems",
+	// "services", "tags" or "".
+	Section string
+	// Commit is the short hash of the commit the site was built from, or
+	// "".
+	Commit string
+	// CommitURL links Commit, or is "".
+	CommitURL string
+}
+
+// Link is a link with a count, as in the list of services.
+type Link struct {
+	Text  string
+	Href  string
+	Count int
+}
+
+// Row is one postmortem in a list.
+type Row struct {
+	Href     string
+	Title    string
+	Summary  string
+	Date     string // YYYY-MM-DD, or ""
+	DateNote string // why the date is not the document's own, or ""
+	Severity Badge
+	Status   Badge
+	Services []Link
+	Duration string // started to resolved, or ""
+	Warning  bool   // the document has problems
+}
+
+// Badge is a short value with a CSS class, such as a severity.
+type Badge struct {
+	Text  string
+	Class string
+}
+
+// List is a table of postmortems. The flags say which of the optional
+// columns to show: those with a value in some row.
+type List struct {
+	Rows                                 []Row
+	Severity, Status, Services, Duration bool
+}
+
+// Year is a group of rows.
+type Year struct {
+	Name string // "2024", or "Undated"
+	ID   string // an anchor
+	List
+}
+
+// IndexPage is the site's front page: every postmortem, newest first,
+// grouped by year.
+type IndexPage struct {
+	Page
+	Count int
+	Years []Year
+	// Notes are remarks shown above the list (for example that some dates
+	// come from git).
+	Notes []string
+}
+
+// Index writes the front page.
+func Index(w io.Writer, p *IndexPage) error { return execute(w, "index.html", p) }
+
+// Banner is a notice at the top of a postmortem's page.
+type Banner struct {
+	Kind  string // "warning" or "info"
+	Text  string
+	Items []string
+}
+
+// Field is a label and a value in a postmortem's metadata.
+type Field struct {
+	Label    string
+	Value    string
+	Datetime string // a machine-readable value for <time>, or ""
+	Note     string
+}
+
+// Phase is a part of an incident in the legend of the phase strip.
+type Phase struct {
+	Name     string // "Detecting"
+	Duration string
+	Class    string // the class of its colour: "detect", "mitigate" or "resolve"
+}
+
+// Revision is one commit in a postmortem's history.
+type Revision struct {
+	Short    string // abbreviated hash
+	URL      string // the commit's web page, or ""
+	Date     string
+	Datetime string
+	Author   string
+	Subject  string
+}
+
+// History is a postmortem's history from git.
+type History struct {
+	Created      Revision
+	Updated      Revision
+	Count        int
+	Contributors []string
+	Revisions    []Revision
+	Dirty        bool
+}
+
+// PostmortemPage is one postmortem.
+type PostmortemPage struct {
+	Page
+	Summary   string
+	Banners   []Banner
+	Severity  Badge
+	Status    Badge
+	Date      Field
+	Times     []Field // started, detected, mitigated, resolved
+	Durations []Field // time to detect, mitigate, resolve
+	// Phases is the phase strip, an SVG image, and PhaseLegend its
+	// legend.
+	Phases      template.HTML
+	PhaseLegend []Phase
+	Services    []Link
+	Tags        []Link
+	Authors     []string
+	ID          string
+	Path        string // the source file, relative to the repository
+	SourceURL   string // the file on the repository's web site, or ""
+	EditURL     string // its editor there, or ""
+	Body        template.HTML
+	History     *History // nil when there is no history
+	// HistoryNote says why History is nil or incomplete, or is "".
+	HistoryNote string
+}
+
+// Postmortem writes a postmortem's page.
+func Postmortem(w io.Writer, p *PostmortemPage) error { return execute(w, "postmortem.html", p) }
+
+// GroupPage lists the postmortems of one service or tag.
+type GroupPage struct {
+	Page
+	Kind  string // "Service" or "Tag"
+	Name  string
+	Index string // the link to the list of all services or tags
+	List
+}
+
+// Group writes the page of a service or a tag.
+func Group(w io.Writer, p *GroupPage) error { return execute(w, "group.html", p) }
+
+// GroupsPage lists all services or all tags.
+type GroupsPage struct {
+	Page
+	Kind  string // "Services" or "Tags"
+	Intro string
+	Items []Link
+}
+
+// Groups writes the list of services or tags.
+func Groups(w io.Writer, p *GroupsPage) error { return execute(w, "groups.html", p) }
+
+// NotFound writes 404.html.
+func NotFound(w io.Writer, p *Page) error { return execute(w, "404.html", p) }
+
+// Asset returns the contents of an asset by name.
+func Asset(name string) ([]byte, error) { return FS.ReadFile("assets/" + name) }
