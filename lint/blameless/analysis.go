@@ -84,7 +84,13 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 	head := &toks[j-1]
 	p := np{start: i, end: j}
 	p.person = head.is(fRole|fName|fHandle) || head.is(fPersonPron) && head.base != "his" && head.base != "her" ||
-		j-i == 1 && departments[head.base]
+		j-i == 1 && departments[head.base] ||
+		// "the night shift", "the on-call rotation"
+		shiftNouns[head.base] && j-2 >= first && (shiftTimes[toks[j-2].base] || toks[j-2].is(fRole)) ||
+		// "Networking", "Identity": a capitalised team name in mid-sentence
+		j-i == 1 && head.is(fTitle) && !head.is(fSentenceStart) && teamNames[head.base] ||
+		// "the person responsible", "the engineers involved"
+		postAdjectives[head.base] && j-2 >= first && toks[j-2].is(fRole|fName)
 	// "any reviewer", "a competent engineer", "every engineer"
 	if p.person && (toks[i].base == "any" || toks[i].base == "every") {
 		p.generic = true
@@ -94,6 +100,16 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 	}
 	return p, true
 }
+
+var (
+	shiftNouns = wordSet(`shift shifts rota rotation`)
+	shiftTimes = wordSet(`night day morning evening afternoon weekend overnight late early graveyard
+		holiday`)
+	postAdjectives = wordSet(`responsible involved concerned`)
+	// teamNames are functions that name a team when capitalised mid-sentence.
+	teamNames = wordSet(`networking infrastructure infra platform identity operations database databases
+		storage payments billing frontend backend mobile data reliability release compliance`)
+)
 
 // plainWord reports whether t is a lower-case content word that is not a
 // verb: the kind of word that continues a noun phrase.
@@ -133,17 +149,51 @@ func isBoundary(toks []token, k int) bool {
 	if t.is(fStrong | fComma) {
 		return true
 	}
-	if t.is(fCoord|fSub) && t.base != "as" || t.is(fRel) {
+	if t.is(fCoord) || t.is(fRel) || t.is(fSub) && !prepositionalSub[t.base] {
 		return true
 	}
-	// "as" joins clauses ("as the checklist allows"), but not "as if" or
-	// "such as" phrases, which stay inside the clause.
-	return t.base == "as" && k+1 < len(toks) && !toks[k+1].is(fAdv)
+	if !t.is(fSub) {
+		return false
+	}
+	// "as", "since", "after" and the like join clauses ("as the checklist
+	// allows", "since the alert was muted"), but as prepositions ("as a
+	// hotfix", "since last spring", "as if") they stay inside the clause.
+	return k+1 < len(toks) && !toks[k+1].is(fAdv) && finiteVerbAhead(toks, k+1)
+}
+
+// prepositionalSub are subordinators that are also prepositions.
+var prepositionalSub = wordSet(`as since until after before`)
+
+// finiteVerbAhead reports whether a verb follows token i within a few words
+// and before the next clause boundary: "as the checklist allows" starts a
+// clause, "as a hotfix" and "as human error" do not.
+func finiteVerbAhead(toks []token, i int) bool {
+	for j := i; j < len(toks) && j < i+6; j++ {
+		t := &toks[j]
+		if t.is(fStrong|fComma|fCoord|fSub|fRel) && j > i {
+			return false
+		}
+		if t.is(fAux|fPresent) || t.is(fPast) && j > i {
+			return true
+		}
+	}
+	return false
 }
 
 // subject finds the subject of the clause that contains token m, looking
 // only at tokens before m. ok is false when there is none to be found.
 func subject(toks []token, m int) (np, bool) {
+	// "assume we could have started it faster": a pronoun right before the
+	// verb group is its subject, whatever starts the clause.
+	for k := m - 1; k >= 0 && !isBoundary(toks, k); k-- {
+		if toks[k].is(fAux | fNeg | fAdv) {
+			continue
+		}
+		if nominativeOther[toks[k].base] {
+			return np{start: k, end: k + 1}, true
+		}
+		break
+	}
 	end := m
 	for guard := 0; guard < 12; guard++ {
 		// Start of the clause: just after the nearest boundary before end.
@@ -196,6 +246,9 @@ func subject(toks []token, m int) (np, bool) {
 	}
 	return np{}, false
 }
+
+// nominativeOther are subject pronouns that do not point at one person.
+var nominativeOther = wordSet(`we it you they`)
 
 // antecedent classifies the noun phrase that ends at token a.
 func antecedent(toks []token, a int) np {

@@ -59,9 +59,12 @@ type Condition string
 const (
 	Always  Condition = "always"  // wherever the phrase appears
 	Subject Condition = "subject" // when the clause's subject is a person
-	Person  Condition = "person"  // when the sentence refers to a person
-	Generic Condition = "generic" // when the subject is "anyone", "any reviewer", ...
-	Cause   Condition = "cause"   // a label such as "human error" used as a cause
+	// Specific: when the clause's subject is a particular person, not
+	// "anyone" ("Dana could have rolled back", not "anyone could have").
+	Specific Condition = "specific"
+	Person   Condition = "person"  // when the sentence refers to a person
+	Generic  Condition = "generic" // when the subject is "anyone", "any reviewer", ...
+	Cause    Condition = "cause"   // a label such as "human error" used as a cause
 )
 
 // Phrase is one pattern of a phrase list, as a repository's configuration
@@ -148,6 +151,11 @@ type Detector struct {
 	except    map[string][]*pattern // anchor word -> exception patterns
 	people    map[string]bool
 	defaults  map[Category][2]string
+	// leads are common words that anchor patterns only at the start of a
+	// clause ("Had Dana checked ..."); rather than make every sentence
+	// with "had" a candidate, the prefilter looks for them only as the
+	// sentence's first word.
+	leads []string
 }
 
 // New compiles the embedded phrase lists with the repository's options.
@@ -192,8 +200,13 @@ func New(opts Options) (*Detector, error) {
 			return nil, err
 		}
 		pt.order = i
+		lead := pt.anchor == 1 && pt.elems[0].kind == eStart
 		for _, w := range pt.elems[pt.anchor].words {
 			d.anchors[w] = append(d.anchors[w], pt)
+			if lead && anchorScore(w) == 0 {
+				d.leads = append(d.leads, w)
+				continue
+			}
 			for _, v := range []string{w, strings.ReplaceAll(w, "'", "’")} {
 				if !seen[v] {
 					seen[v] = true
@@ -240,7 +253,7 @@ func validCategory(c Category) bool {
 // sorted by Start. A sentence without any trigger word costs one scan of its
 // bytes and no allocation.
 func (d *Detector) Check(sentence string) []Match {
-	if !d.prefilter.any(sentence) {
+	if !d.prefilter.any(sentence) && !d.leadWord(sentence) {
 		return nil
 	}
 	toks := tokenize(sentence, d.people)
@@ -267,6 +280,16 @@ func (d *Detector) Check(sentence string) []Match {
 		return nil
 	}
 	return dedupe(d.dropExceptions(toks, out))
+}
+
+// leadWord reports whether the sentence starts with one of d.leads.
+func (d *Detector) leadWord(sentence string) bool {
+	for _, w := range d.leads {
+		if len(sentence) > len(w) && strings.EqualFold(sentence[:len(w)], w) && boundaryAfter(sentence, len(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // found is a match with the list position of the pattern that made it.
@@ -313,11 +336,23 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	case Subject:
 		p, ok := subject(toks, start)
 		// "Nobody is to blame" says no person did it.
-		return ok && (p.person || blameNounSubject(toks, p)) && !negativeGeneric(toks, p) && !sameAsSubstitution(toks, start)
+		if !ok || !(p.person || blameNounSubject(toks, p)) || negativeGeneric(toks, p) || sameAsSubstitution(toks, start) {
+			return false
+		}
+		return pt.phrase.Category != PersonCause || !purposeClause(toks, end)
+	case Specific:
+		p, ok := subject(toks, start)
+		return ok && p.person && !p.generic && !negativeGeneric(toks, p) && !sameAsSubstitution(toks, start)
 	case Generic:
 		p, ok := subject(toks, start)
-		return ok && p.generic && !sameAsSubstitution(toks, end)
+		// "Nobody would have noticed" says the failure was invisible.
+		bare := negativeGeneric(toks, p) && p.end < len(toks) && toks[p.end].is(fAux)
+		return ok && p.generic && !bare && !sameAsSubstitution(toks, end)
 	case Person:
+		// "the HR portal": an acronym modifying the noun after it.
+		if end-start == 1 && toks[start].is(fUpper) && compoundModifier(toks, end) {
+			return false
+		}
 		if *mentions < 0 {
 			*mentions = 0
 			if mentionsPerson(toks) {
@@ -330,17 +365,57 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 			return false
 		}
 		// "user error rate", "operator error logs": a compound noun.
-		if end < len(toks) {
-			n := &toks[end]
-			if n.is(fWord) && !n.is(fPrep|fCoord|fSub|fRel|fAux|fDet|fAdv|fNeg|fPersonPron|fOtherPron) {
-				return false
-			}
-		}
 		// "user errors" is a technical term; the pattern words are singular.
-		return true
+		return !compoundModifier(toks, end)
 	}
 	return true
 }
+
+// compoundModifier reports whether the token at end continues a compound
+// noun whose modifier ends just before it: "error" in "user error rate",
+// "HR" in "the HR portal". A verb after it ("human error caused") does not.
+func compoundModifier(toks []token, end int) bool {
+	if end >= len(toks) {
+		return false
+	}
+	n := &toks[end]
+	if n.is(fWord) && !n.is(fPrep|fCoord|fSub|fRel|fAux|fDet|fAdv|fNeg|fPersonPron|fOtherPron|fPresent|fNumber) {
+		return !n.is(fPast) || !verbAfter(toks, end)
+	}
+	return false
+}
+
+// purposeClause reports whether the sentence after token end gives the
+// action a protective purpose ("skipped the retries so that no card was
+// charged twice", "took the node down to stop the corruption"): a
+// deliberate mitigation described neutrally, not an omission.
+func purposeClause(toks []token, end int) bool {
+	for k := end; k+1 < len(toks); k++ {
+		t := &toks[k]
+		if t.is(fStrong) && t.base != "(" && t.base != ")" {
+			return false
+		}
+		switch t.base {
+		case "so":
+			if toks[k+1].base == "that" || toks[k+1].base == "as" {
+				return true
+			}
+		case "order":
+			if k > 0 && toks[k-1].base == "in" && toks[k+1].base == "to" {
+				return true
+			}
+		case "to":
+			if protectVerbs[toks[k+1].base] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// protectVerbs after "to" state a protective purpose.
+var protectVerbs = wordSet(`avoid prevent protect stop limit contain spare preserve shield halt minimise
+	minimize reduce isolate`)
 
 // blameNounSubject reports whether a subject is a person's decision or
 // failing: "Keiko's decision to skip staging caused the outage".
@@ -352,7 +427,7 @@ func blameNounSubject(toks []token, p np) bool {
 }
 
 var blameNouns = wordSet(`decision choice mistake error oversight carelessness negligence haste failure
-	inaction laziness sloppiness slip blunder call judgement judgment inattention impatience`)
+	inaction laziness sloppiness slip blunder typo call judgement judgment inattention impatience`)
 
 // negativeGeneric reports whether a noun phrase is "nobody", "no one" or
 // "none of ...".

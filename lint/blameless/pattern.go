@@ -14,6 +14,7 @@ const (
 	eVerb                   // a verb, an auxiliary or a negation
 	eIng                    // a word ending in -ing
 	eGap                    // up to maxGap tokens
+	eStart                  // the start of a clause (takes no token)
 )
 
 const (
@@ -41,7 +42,7 @@ func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
 		p.When = Always
 	}
 	switch p.When {
-	case Always, Subject, Person, Generic, Cause:
+	case Always, Subject, Specific, Person, Generic, Cause:
 	default:
 		return nil, fmt.Errorf("phrase %q: unknown condition %q", p.Pattern, p.When)
 	}
@@ -58,6 +59,8 @@ func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
 			e.kind = eVerb
 		case f == "<ing>":
 			e.kind = eIng
+		case f == "<start>":
+			e.kind = eStart
 		case f == "..." || f == "…":
 			e.kind = eGap
 		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}"):
@@ -142,6 +145,12 @@ func (pt *pattern) forward(toks []token, ei, pos int) (int, bool) {
 		return pos, true
 	}
 	e := &pt.elems[ei]
+	if e.kind == eStart {
+		if pos > 0 && !isBoundary(toks, pos-1) {
+			return 0, false
+		}
+		return pt.forward(toks, ei+1, pos)
+	}
 	if e.kind == eGap {
 		for n := 0; n <= maxGap && pos+n <= len(toks); n++ {
 			if n > 0 && toks[pos+n-1].is(fStrong) {
@@ -171,6 +180,12 @@ func (pt *pattern) backward(toks []token, ei, pos int) (int, bool) {
 		return pos + 1, true
 	}
 	e := &pt.elems[ei]
+	if e.kind == eStart {
+		if pos >= 0 && !isBoundary(toks, pos) {
+			return 0, false
+		}
+		return pt.backward(toks, ei-1, pos)
+	}
 	if e.kind == eGap {
 		for n := 0; n <= maxGap && pos-n >= -1; n++ {
 			if n > 0 && toks[pos-n+1].is(fStrong) {

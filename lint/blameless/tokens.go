@@ -35,6 +35,7 @@ const (
 	fNumber
 	fSentenceStart
 	fKnown // a name from Options.People
+	fUpper // all capitals, two letters or more: an acronym ("HR", "DBA")
 )
 
 type token struct {
@@ -145,11 +146,28 @@ func wordToken(text string, i, j int) token {
 	}
 	if looksLikeName(raw) {
 		t.flags |= fTitle
+	} else if allUpper(raw) {
+		t.flags |= fUpper
 	}
 	return t
 }
 
 var articles = wordSet(`the a an`)
+
+// allUpper reports whether raw has at least two letters and no lower-case
+// letter.
+func allUpper(raw string) bool {
+	n := 0
+	for _, r := range raw {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
 
 // contractionS are words ending in 's that are not possessives.
 var contractionS = wordSet(`it's that's there's here's what's who's he's she's let's`)
@@ -259,10 +277,16 @@ func classify(toks []token, text string, people map[string]bool) {
 		}
 	}
 	// A capitalised word after an article is a product or a proper noun,
-	// not a person ("the Kafka consumer").
-	for k := 1; k < len(toks); k++ {
-		if toks[k].is(fName) && articles[toks[k-1].base] && !people[toks[k].base] {
-			toks[k].flags &^= fName
+	// not a person ("the Kafka consumer"). One that starts a sentence and is
+	// followed by an article is an imperative verb ("Raise an incident").
+	for k := range toks {
+		t := &toks[k]
+		if !t.is(fName) || people[t.base] {
+			continue
+		}
+		if k > 0 && articles[toks[k-1].base] ||
+			t.is(fSentenceStart) && k+1 < len(toks) && articles[toks[k+1].base] {
+			t.flags &^= fName
 		}
 	}
 }
@@ -288,7 +312,8 @@ func isNameWord(w string, sentenceStart bool) bool {
 			if bareSubjects[stem] || techNames[stem] || roleNouns[w] || verbBases[stem] {
 				return false
 			}
-			if c := w[len(w)-2]; !strings.ContainsRune("aeiou", rune(c)) && !strings.HasSuffix(w, "ns") &&
+			if c, _ := utf8.DecodeLastRuneInString(stem); !strings.ContainsRune("aeiouáàâäéèêëíìîïóòôöúùûüåøæ", c) &&
+				!strings.HasSuffix(w, "ns") &&
 				!strings.HasSuffix(w, "rs") && !strings.HasSuffix(w, "ls") {
 				// Names rarely end in a consonant followed by s ("Jonas",
 				// "Mateus", "Lukas" end in a vowel and s).
