@@ -143,13 +143,52 @@ func matchGroup(c Category) string {
 	return string(c)
 }
 
+// accuracy is line-level precision and recall on one labelled set.
+type accuracy struct {
+	precision, recall float64
+	per               map[string][2]float64 // category -> precision, recall
+}
+
 // TestAccuracy measures line-level precision and recall on the labelled
-// postmortems in ../shared/blameless.
+// postmortems in ../shared/blameless (the tuning set, which the lint issue
+// requires to reach 0.95/0.90) and on testdata/heldout, written apart from
+// the rules, where floors just below the current numbers catch regressions.
+// BLAMELESS_SET names a further labelled set to measure and report only.
 func TestAccuracy(t *testing.T) {
-	dir := sharedDir(t, "blameless")
-	if dir == "" {
-		t.Skip("../shared/blameless not present")
+	t.Run("shared", func(t *testing.T) {
+		dir := sharedDir(t, "blameless")
+		if dir == "" {
+			t.Skip("../shared/blameless not present")
+		}
+		a := measure(t, dir)
+		if a.precision < 0.95 {
+			t.Errorf("precision %.3f < 0.95", a.precision)
+		}
+		if a.recall < 0.90 {
+			t.Errorf("recall %.3f < 0.90", a.recall)
+		}
+	})
+	t.Run("heldout", func(t *testing.T) {
+		a := measure(t, filepath.Join("testdata", "heldout"))
+		if a.precision < heldoutFloor[0] {
+			t.Errorf("precision %.3f < %.2f", a.precision, heldoutFloor[0])
+		}
+		if a.recall < heldoutFloor[1] {
+			t.Errorf("recall %.3f < %.2f", a.recall, heldoutFloor[1])
+		}
+	})
+	if dir := os.Getenv("BLAMELESS_SET"); dir != "" {
+		t.Run("env", func(t *testing.T) { measure(t, dir) })
 	}
+}
+
+// heldoutFloor is the precision and recall testdata/heldout must keep.
+var heldoutFloor = [2]float64{0.97, 0.95}
+
+// measure runs the detector over a labelled set, logs every disagreement
+// and the per-category numbers, and returns the totals.
+func measure(t *testing.T, dir string) accuracy {
+	t.Helper()
 	labels := readLabels(t, dir)
 	flagged := map[string]map[int][]Match{}
 	files := map[string]bool{}
@@ -216,17 +255,15 @@ func TestAccuracy(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	out := accuracy{per: map[string][2]float64{}}
 	for _, k := range keys {
 		c := per[k]
+		out.per[k] = [2]float64{ratio(c.tp, c.tp+c.fp), ratio(c.tp, c.tp+c.fn)}
 		t.Logf("%-26s precision %.3f (%d/%d)  recall %.3f (%d/%d)", k,
 			ratio(c.tp, c.tp+c.fp), c.tp, c.tp+c.fp, ratio(c.tp, c.tp+c.fn), c.tp, c.tp+c.fn)
 	}
-	precision, recall := ratio(all.tp, all.tp+all.fp), ratio(all.tp, all.tp+all.fn)
-	t.Logf("overall precision %.3f (%d/%d)  recall %.3f (%d/%d)", precision, all.tp, all.tp+all.fp, recall, all.tp, all.tp+all.fn)
-	if precision < 0.95 {
-		t.Errorf("precision %.3f < 0.95", precision)
-	}
-	if recall < 0.90 {
-		t.Errorf("recall %.3f < 0.90", recall)
-	}
+	out.precision, out.recall = ratio(all.tp, all.tp+all.fp), ratio(all.tp, all.tp+all.fn)
+	t.Logf("overall precision %.3f (%d/%d)  recall %.3f (%d/%d)", out.precision, all.tp, all.tp+all.fp,
+		out.recall, all.tp, all.tp+all.fn)
+	return out
 }
