@@ -52,13 +52,14 @@ func (s *Site) published(pm *Postmortem) bool {
 	return pm.Status == "" || len(s.Statuses) > 0 && pm.Status == s.Statuses[len(s.Statuses)-1]
 }
 
-// updated returns when a postmortem last changed: its last commit, else
-// its date.
+// updated returns when a postmortem last changed: its last commit, or its
+// date when that is later (a feed entry is not updated before it is
+// published).
 func updated(pm *Postmortem) time.Time {
-	if pm.History != nil && !pm.History.Updated.Date.IsZero() {
+	t, _ := time.Parse("2006-01-02", pm.Date)
+	if pm.History != nil && pm.History.Updated.Date.After(t) {
 		return pm.History.Updated.Date
 	}
-	t, _ := time.Parse("2006-01-02", pm.Date)
 	return t
 }
 

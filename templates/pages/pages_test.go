@@ -1,0 +1,58 @@
+package pages
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestPages renders each page kind with empty and with hostile values:
+// nothing fails, and values are escaped.
+func TestPages(t *testing.T) {
+	evil := `<script>alert(1)</script>`
+	page := Page{Site: evil, Title: evil, Root: "../", Commit: "abc1234", CommitURL: "javascript:alert(1)"}
+	row := Row{Href: "javascript:alert(1)", Title: evil, Summary: evil, Severity: Badge{Text: evil, Class: `x" onclick="alert(1)`}, Services: []Link{{Text: evil, Href: evil}}}
+	for name, render := range map[string]func(*bytes.Buffer) error{
+		"empty index":      func(b *bytes.Buffer) error { return Index(b, &IndexPage{}) },
+		"empty postmortem": func(b *bytes.Buffer) error { return Postmortem(b, &PostmortemPage{}) },
+		"empty group":      func(b *bytes.Buffer) error { return Group(b, &GroupPage{}) },
+		"empty groups":     func(b *bytes.Buffer) error { return Groups(b, &GroupsPage{}) },
+		"404":              func(b *bytes.Buffer) error { return NotFound(b, &Page{}) },
+		"index": func(b *bytes.Buffer) error {
+			return Index(b, &IndexPage{Page: page, Count: 1, Notes: []string{evil}, Years: []Year{{Name: evil, ID: evil, List: List{Rows: []Row{row}, Severity: true, Services: true}}}})
+		},
+		"postmortem": func(b *bytes.Buffer) error {
+			return Postmortem(b, &PostmortemPage{Page: page, Summary: evil, Banners: []Banner{{Kind: "warning", Text: evil, Items: []string{evil}}},
+				Authors: []string{evil}, Tags: []Link{{Text: evil, Href: "javascript:alert(1)"}}, Path: evil, EditURL: "javascript:alert(1)",
+				History: &History{Created: Revision{Author: evil, URL: "javascript:alert(1)"}, Contributors: []string{evil}, Revisions: []Revision{{Subject: evil}}}})
+		},
+		"group": func(b *bytes.Buffer) error {
+			return Group(b, &GroupPage{Page: page, Kind: evil, Name: evil, List: List{Rows: []Row{row}}})
+		},
+	} {
+		var b bytes.Buffer
+		if err := render(&b); err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		out := b.String()
+		if strings.Contains(out, "<script") || strings.Contains(out, "javascript:") || strings.Contains(out, `" onclick=`) {
+			t.Errorf("%s: a value is not escaped:\n%s", name, out)
+		}
+		if !strings.HasPrefix(out, "<!doctype html>") || !strings.HasSuffix(out, "</html>\n") {
+			t.Errorf("%s: not a whole page", name)
+		}
+	}
+}
+
+func TestAssets(t *testing.T) {
+	for _, a := range Assets {
+		data, err := Asset(a)
+		if err != nil || len(data) == 0 {
+			t.Errorf("asset %s: %v", a, err)
+		}
+		if bytes.Contains(data, []byte("http://")) || bytes.Contains(data, []byte("https://")) || bytes.Contains(data, []byte("@import")) {
+			t.Errorf("asset %s refers to another host", a)
+		}
+	}
+}
