@@ -45,6 +45,8 @@ type Template struct {
 	// Overrides is true when a repository's file replaces a built-in
 	// template of the same name.
 	Overrides bool
+	// Text is the template's source.
+	Text string
 
 	tmpl *template.Template
 }
@@ -194,7 +196,7 @@ func parse(name, source, shared, text string) (*Template, error) {
 		msg = strings.ReplaceAll(msg, " "+name+":", " line ")
 		return nil, fmt.Errorf("%s:%s", source, msg)
 	}
-	return &Template{Name: name, Source: source, Description: description(text), tmpl: tmpl}, nil
+	return &Template{Name: name, Source: source, Description: description(text), Text: text, tmpl: tmpl}, nil
 }
 
 // description returns the text of a {{/* comment */}} that opens a template.

@@ -108,6 +108,8 @@ Start with 'postmortem init', write with 'postmortem new', and see
 		Commands: []*ucli.Command{
 			initCommand(),
 			newCommand(),
+			lintCommand(),
+			rulesCommand(),
 			templatesCommand(),
 			schemaCommand(),
 			buildCommand(),

@@ -1,0 +1,155 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/postmortem-dev/postmortem/render"
+	"github.com/postmortem-dev/postmortem/render/config"
+)
+
+// wantRE finds an expectation: want "rule" ... on the line of the comment,
+// or want:N "rule" ... on line N. It is written in an HTML comment in
+// Markdown and in a # comment in front matter.
+var wantRE = regexp.MustCompile(`want(?::(\d+))?((?:\s+"[^"]+")+)`)
+
+var ruleNameRE = regexp.MustCompile(`"([^"]+)"`)
+
+// fixtureNow is the time fixtures are checked at.
+var fixtureNow = time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)
+
+// TestRules runs each rule on its fixtures in testdata/GROUP/NAME/*.md, with
+// only that rule enabled, and compares its findings with the expectations
+// written in the fixtures: every expected finding must be reported on its
+// line, and a line without an expectation must stay silent. A fixture
+// folder may hold a .postmortem.yaml for the rule's configuration.
+func TestRules(t *testing.T) {
+	tested := map[string]bool{}
+	for _, rule := range Rules {
+		dir := filepath.Join("testdata", filepath.FromSlash(rule.Name))
+		files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+		if len(files) == 0 {
+			continue
+		}
+		tested[rule.Name] = true
+		t.Run(rule.Name, func(t *testing.T) {
+			cfg := config.Default()
+			if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
+				c, err := config.ReadFile(filepath.Join(dir, config.FileName))
+				if err != nil {
+					t.Fatal(err)
+				}
+				cfg = c
+			}
+			cfg.Root = dir
+			cfg.Lint.Rules = map[string]string{}
+			for _, r := range Rules {
+				cfg.Lint.Rules[r.Name] = "off"
+			}
+			cfg.Lint.Rules[rule.Name] = "error"
+			var docs []*render.Document
+			var errs render.ErrorList
+			for _, f := range files {
+				src, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d, err := render.Parse(filepath.Base(f), src, cfg.ParseOptions())
+				if list, ok := err.(render.ErrorList); ok {
+					errs = append(errs, list...)
+				}
+				docs = append(docs, d)
+			}
+			l, err := New(cfg, Options{
+				Now:     fixtureNow,
+				People:  []string{"Jun Park"},
+				Exists:  func(p string) bool { _, err := os.Stat(filepath.Join(dir, p)); return err == nil },
+				Prompts: []string{"Who and what was affected, and how much."},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string][]string{} // "file:line" -> rules
+			for _, d := range l.Run(docs, errs) {
+				k := fmt.Sprintf("%s:%d", d.File, d.Line)
+				got[k] = append(got[k], d.Rule)
+				t.Logf("%s", d)
+			}
+			want := map[string][]string{}
+			for _, d := range docs {
+				for i, line := range strings.Split(string(d.Source), "\n") {
+					for _, m := range wantRE.FindAllStringSubmatch(line, -1) {
+						n := i + 1
+						if m[1] != "" {
+							n, _ = strconv.Atoi(m[1])
+						}
+						for _, r := range ruleNameRE.FindAllStringSubmatch(m[2], -1) {
+							k := fmt.Sprintf("%s:%d", d.Path, n)
+							want[k] = append(want[k], r[1])
+						}
+					}
+				}
+			}
+			keys := map[string]bool{}
+			for k := range got {
+				keys[k] = true
+			}
+			for k := range want {
+				keys[k] = true
+			}
+			var sorted []string
+			for k := range keys {
+				sorted = append(sorted, k)
+			}
+			sort.Strings(sorted)
+			for _, k := range sorted {
+				g, w := got[k], want[k]
+				sort.Strings(g)
+				sort.Strings(w)
+				if strings.Join(g, " ") != strings.Join(w, " ") {
+					switch {
+					case len(w) == 0:
+						t.Errorf("%s: unexpected %s", k, strings.Join(g, ", "))
+					case len(g) == 0:
+						t.Errorf("%s: missing %s", k, strings.Join(w, ", "))
+					default:
+						t.Errorf("%s: got %s, want %s", k, strings.Join(g, ", "), strings.Join(w, ", "))
+					}
+				}
+			}
+		})
+	}
+	for _, r := range Rules {
+		if !tested[r.Name] {
+			t.Errorf("rule %s has no fixtures in testdata/%s", r.Name, r.Name)
+		}
+	}
+}
+
+// TestRuleValues checks every rule is documented and named as its group
+// and file say.
+func TestRuleValues(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules {
+		if seen[r.Name] {
+			t.Errorf("%s is listed twice", r.Name)
+		}
+		seen[r.Name] = true
+		if !regexp.MustCompile(`^[a-z]+/[a-z-]+$`).MatchString(r.Name) {
+			t.Errorf("%s: a name is group/name in lower case", r.Name)
+		}
+		if r.Doc == "" || len(r.Explain) < 80 || r.Run == nil || r.Severity == Off {
+			t.Errorf("%s: needs a doc, an explanation, a run function and a default severity", r.Name)
+		}
+		if Lookup(r.Name) != r {
+			t.Errorf("Lookup(%q) does not return the rule", r.Name)
+		}
+	}
+}

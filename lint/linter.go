@@ -1,0 +1,245 @@
+package lint
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/postmortem-dev/postmortem/lint/blameless"
+	"github.com/postmortem-dev/postmortem/render"
+	"github.com/postmortem-dev/postmortem/render/config"
+)
+
+// Repo holds what rules know about the repository as a whole.
+type Repo struct {
+	// IDs maps each postmortem id to the files that use it.
+	IDs map[string][]string
+	// People are the names that count as people in blameless rules.
+	People []string
+	// Exists reports whether a repository-relative path exists, for links.
+	Exists func(path string) bool
+	// Prompts are the prompt lines of the templates, which a postmortem
+	// that is not a draft must not still hold.
+	Prompts map[string]bool
+
+	detector *blameless.Detector
+}
+
+// Options configure a Linter beyond the repository's configuration.
+type Options struct {
+	// People are more names that count as people (git authors, say).
+	People []string
+	// Exists reports whether a repository-relative path exists; nil means
+	// every link target exists.
+	Exists func(path string) bool
+	// Prompts are the template prompt lines (see Repo.Prompts).
+	Prompts []string
+	// Now is the time of the run; zero means time.Now().
+	Now time.Time
+}
+
+// Linter runs the rules with the severities a configuration sets.
+type Linter struct {
+	cfg      *config.Config
+	opts     Options
+	rules    []*Rule
+	severity map[string]Severity
+	detector *blameless.Detector
+}
+
+// New returns a Linter for a repository's configuration. It is an error
+// for the configuration to name a rule or group that does not exist.
+func New(cfg *config.Config, opts Options) (*Linter, error) {
+	l := &Linter{cfg: cfg, opts: opts, severity: map[string]Severity{}}
+	groups := map[string]bool{}
+	var names []string
+	for _, r := range Rules {
+		groups[r.Group()] = true
+		names = append(names, r.Name)
+	}
+	for g := range groups {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	// Groups first, then rules, so that a rule's setting wins over its group's.
+	keys := make([]string, 0, len(cfg.Lint.Rules))
+	for k := range cfg.Lint.Rules {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		gi, gj := !strings.Contains(keys[i], "/"), !strings.Contains(keys[j], "/")
+		if gi != gj {
+			return gi
+		}
+		return keys[i] < keys[j]
+	})
+	for _, r := range Rules {
+		l.severity[r.Name] = r.Severity
+	}
+	for _, k := range keys {
+		sev, err := ParseSeverity(cfg.Lint.Rules[k])
+		if err != nil {
+			return nil, fmt.Errorf("%s: lint.rules: %s: %w", configName(cfg), k, err)
+		}
+		if !groups[k] && Lookup(k) == nil {
+			msg := fmt.Sprintf("%s: lint.rules: unknown rule %q", configName(cfg), k)
+			if s := render.Suggest(k, names); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return nil, fmt.Errorf("%s; 'postmortem rules' lists them", msg)
+		}
+		for _, r := range Rules {
+			if r.Name == k || r.Group() == k {
+				l.severity[r.Name] = sev
+			}
+		}
+	}
+	for _, r := range Rules {
+		if l.severity[r.Name] != Off {
+			l.rules = append(l.rules, r)
+		}
+	}
+	if l.enabled("blameless") {
+		people := append(append([]string{}, cfg.People...), opts.People...)
+		d, err := blameless.New(blameless.Options{People: people})
+		if err != nil {
+			return nil, err
+		}
+		l.detector = d
+	}
+	return l, nil
+}
+
+func configName(cfg *config.Config) string {
+	if cfg.Path != "" {
+		return cfg.Path
+	}
+	return config.FileName
+}
+
+// enabled reports whether any rule of a group runs.
+func (l *Linter) enabled(group string) bool {
+	for _, r := range l.rules {
+		if r.Group() == group {
+			return true
+		}
+	}
+	return false
+}
+
+// Rules returns the rules that run, in order.
+func (l *Linter) Rules() []*Rule { return l.rules }
+
+// Run checks documents, on all cores. errs are the problems found while
+// loading and parsing them (render.Error values with the file's path); those
+// of files that could not be read at all are returned as they are. The
+// diagnostics are sorted by file and position.
+func (l *Linter) Run(docs []*render.Document, errs render.ErrorList) []Diagnostic {
+	repo := &Repo{IDs: map[string][]string{}, Exists: l.opts.Exists, Prompts: map[string]bool{}, detector: l.detector}
+	for _, p := range l.opts.Prompts {
+		repo.Prompts[p] = true
+	}
+	for _, d := range docs {
+		repo.IDs[d.Meta.ID] = append(repo.IDs[d.Meta.ID], d.Path)
+		repo.People = append(repo.People, d.Meta.Authors...)
+	}
+	byFile := map[string]render.ErrorList{}
+	for _, e := range errs {
+		byFile[e.Path] = append(byFile[e.Path], e)
+	}
+	now := l.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+
+	results := make([][]Diagnostic, len(docs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = l.check(docs[i], byFile[docs[i].Path], repo, now)
+			}
+		}()
+	}
+	for i := range docs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	var out []Diagnostic
+	for _, r := range results {
+		out = append(out, r...)
+	}
+	// Files that could not be read have no document; their errors stand.
+	read := map[string]bool{}
+	for _, d := range docs {
+		read[d.Path] = true
+	}
+	for _, e := range errs {
+		if !read[e.Path] {
+			out = append(out, Diagnostic{File: e.Path, Line: max(e.Pos.Line, 1), Column: max(e.Pos.Col, 1),
+				EndLine: max(e.Pos.Line, 1), EndColumn: max(e.Pos.Col, 1), Rule: "file", Severity: Error, Message: e.Msg})
+		}
+	}
+	Sort(out)
+	return out
+}
+
+// check runs the rules on one document.
+func (l *Linter) check(d *render.Document, errs render.ErrorList, repo *Repo, now time.Time) []Diagnostic {
+	st := &docState{}
+	for _, r := range l.rules {
+		p := &Pass{Doc: d, Config: l.cfg, Errors: errs, Repo: repo, Now: now, rule: r, state: st}
+		r.Run(p)
+	}
+	ctl := directives(d)
+	var out []Diagnostic
+	for _, diag := range st.diags {
+		if ctl.disabled(diag.Rule, diag.Line) {
+			continue
+		}
+		diag.Severity = l.severity[diag.Rule]
+		out = append(out, diag)
+	}
+	return out
+}
+
+// Sort sorts diagnostics by file, position and rule.
+func Sort(ds []Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		if a.Column != b.Column {
+			return a.Column < b.Column
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// Count returns the number of errors and warnings.
+func Count(ds []Diagnostic) (errors, warnings int) {
+	for _, d := range ds {
+		switch d.Severity {
+		case Error:
+			errors++
+		case Warning:
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
+// Severity returns the severity a rule runs at.
+func (l *Linter) Severity(rule string) Severity { return l.severity[rule] }

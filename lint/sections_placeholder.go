@@ -1,0 +1,106 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// placeholderRE finds placeholder text: TODO, TBD, FIXME, XXX and <...>.
+var placeholderRE = regexp.MustCompile(`\b(TODO|TBD|TBA|FIXME|XXX)\b|<[A-Za-z][^<>]{0,60}>`)
+
+// SectionsPlaceholder reports placeholders and template prompts left in a
+// postmortem that is no longer a draft.
+var SectionsPlaceholder = &Rule{
+	Name:     "sections/placeholder",
+	Doc:      "a placeholder or template prompt is left in a postmortem that is not a draft",
+	Severity: Error,
+	Explain: `Once a postmortem is in review or published, it should not hold TODO, TBD,
+FIXME or <placeholders>, nor the prompts its template put under each
+heading (HTML comments such as <!-- Who and what was affected -->). In a
+draft they are expected and not reported. Code is not checked.`,
+	Run: func(p *Pass) {
+		if p.Draft() {
+			return
+		}
+		d := p.Doc
+		ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan:
+				return ast.WalkSkipChildren, nil
+			case *ast.HTMLBlock:
+				if n.HTMLBlockType != ast.HTMLBlockType2 || n.Lines().Len() == 0 {
+					return ast.WalkSkipChildren, nil
+				}
+				var text strings.Builder
+				for i := 0; i < n.Lines().Len(); i++ {
+					seg := n.Lines().At(i)
+					text.Write(seg.Value(d.Source))
+				}
+				comment := strings.TrimSpace(text.String())
+				inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(comment, "<!--"), "-->"))
+				if p.Repo.Prompts[inner] {
+					start := n.Lines().At(0).Start
+					p.Report(d.Pos(start), d.Pos(start+len(comment)), "the template's prompt is still here",
+						"replace it with what it asks for, or delete it")
+				}
+				return ast.WalkSkipChildren, nil
+			case *ast.Text:
+				seg := n.Segment
+				text := string(seg.Value(d.Source))
+				for _, m := range placeholderRE.FindAllStringIndex(text, -1) {
+					p.Report(d.Pos(seg.Start+m[0]), d.Pos(seg.Start+m[1]), fmt.Sprintf("placeholder %q", text[m[0]:m[1]]),
+						"fill it in, or mark the postmortem as a draft")
+				}
+			case *ast.RawHTML:
+				// <placeholders> are parsed as raw HTML when they look like tags.
+				if n.Segments.Len() > 0 {
+					seg := n.Segments.At(0)
+					text := string(seg.Value(d.Source))
+					if placeholderRE.MatchString(text) && !strings.HasPrefix(text, "<!--") && !strings.HasPrefix(text, "</") && !htmlTag(text) {
+						p.Report(d.Pos(seg.Start), d.Pos(seg.Stop), fmt.Sprintf("placeholder %q", text),
+							"fill it in, or mark the postmortem as a draft")
+					}
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+	},
+}
+
+// Prompts returns the prompt lines of templates: the text of each HTML
+// comment that stands on a line of its own.
+func Prompts(templateTexts ...string) []string {
+	var out []string
+	for _, t := range templateTexts {
+		for _, line := range strings.Split(t, "\n") {
+			line = strings.TrimSpace(line)
+			if strings.HasPrefix(line, "<!--") && strings.HasSuffix(line, "-->") {
+				out = append(out, strings.TrimSpace(line[4:len(line)-3]))
+			}
+		}
+	}
+	return out
+}
+
+// htmlElements are the elements people write in Markdown on purpose.
+var htmlElements = map[string]bool{
+	"a": true, "abbr": true, "b": true, "br": true, "code": true, "del": true, "details": true, "div": true,
+	"em": true, "hr": true, "i": true, "img": true, "ins": true, "kbd": true, "mark": true, "p": true, "pre": true,
+	"s": true, "small": true, "span": true, "strong": true, "sub": true, "summary": true, "sup": true, "u": true,
+	"table": true, "tr": true, "td": true, "th": true, "ul": true, "ol": true, "li": true, "details/": true,
+}
+
+// htmlTag reports whether raw HTML is a tag of a real HTML element.
+func htmlTag(text string) bool {
+	name := strings.TrimPrefix(text, "<")
+	if i := strings.IndexAny(name, " \t/>"); i >= 0 {
+		name = name[:i]
+	}
+	return htmlElements[strings.ToLower(name)]
+}
