@@ -1,0 +1,167 @@
+package lint
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/postmortem-dev/postmortem/render"
+	"github.com/postmortem-dev/postmortem/render/config"
+)
+
+// labelledSet is a folder of postmortems with a labels.tsv (file, line,
+// label, category, text), as in ../shared/blameless.
+type label struct {
+	blameful bool
+	category string
+	text     string
+}
+
+func readLabelSet(t *testing.T, dir string) map[string]map[int]label {
+	f, err := os.Open(filepath.Join(dir, "labels.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string]map[int]label{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	sc.Scan() // header
+	for sc.Scan() {
+		fs := strings.SplitN(sc.Text(), "\t", 5)
+		if len(fs) < 5 {
+			continue
+		}
+		n, err := strconv.Atoi(fs[1])
+		if err != nil {
+			t.Fatalf("labels.tsv: line %q", fs[1])
+		}
+		if out[fs[0]] == nil {
+			out[fs[0]] = map[int]label{}
+		}
+		out[fs[0]][n] = label{fs[2] == "1", fs[3], fs[4]}
+	}
+	return out
+}
+
+// blamelessAccuracy lints a labelled set with the blameless rules through
+// the whole pipeline (goldmark, prose extraction, detector, positions) and
+// returns line-level precision and recall: a line is flagged when a
+// blameless finding starts on it.
+func blamelessAccuracy(t *testing.T, dir string) (precision, recall float64) {
+	labels := readLabelSet(t, dir)
+	cfg := config.Default()
+	cfg.Root = dir
+	cfg.Lint.Rules = map[string]string{}
+	for _, r := range Rules {
+		if r.Group() != "blameless" {
+			cfg.Lint.Rules[r.Name] = "off"
+		}
+	}
+	var docs []*render.Document
+	var names []string
+	for name := range labels {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, _ := render.Parse(name, src, cfg.ParseOptions())
+		docs = append(docs, d)
+	}
+	l, err := New(cfg, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagged := map[string]map[int]bool{}
+	for _, d := range l.Run(docs, nil) {
+		if flagged[d.File] == nil {
+			flagged[d.File] = map[int]bool{}
+		}
+		flagged[d.File][d.Line] = true
+	}
+	type counts struct{ tp, fp, fn int }
+	per := map[string]*counts{}
+	var all counts
+	for _, name := range names {
+		for line, lb := range labels[name] {
+			hit := flagged[name][line]
+			c := per[lb.category]
+			if c == nil {
+				c = &counts{}
+				per[lb.category] = c
+			}
+			switch {
+			case hit && lb.blameful:
+				all.tp++
+				c.tp++
+			case hit:
+				all.fp++
+				c.fp++
+				t.Logf("false positive %s:%d (%s) %s", name, line, lb.category, lb.text)
+			case lb.blameful:
+				all.fn++
+				c.fn++
+				t.Logf("missed %s:%d (%s) %s", name, line, lb.category, lb.text)
+			}
+		}
+	}
+	var cats []string
+	for c := range per {
+		cats = append(cats, c)
+	}
+	sort.Strings(cats)
+	for _, c := range cats {
+		n := per[c]
+		if n.tp+n.fn > 0 {
+			t.Logf("category %-22s recall %d/%d", c, n.tp, n.tp+n.fn)
+		} else if n.fp > 0 {
+			t.Logf("category %-22s false positives %d", c, n.fp)
+		}
+	}
+	precision = float64(all.tp) / float64(max(1, all.tp+all.fp))
+	recall = float64(all.tp) / float64(max(1, all.tp+all.fn))
+	t.Logf("precision %.3f (%d/%d), recall %.3f (%d/%d)", precision, all.tp, all.tp+all.fp, recall, all.tp, all.tp+all.fn)
+	return precision, recall
+}
+
+// TestBlamelessAccuracy measures the blameless rules on the labelled set in
+// ../shared/blameless (skipped when absent) and asserts precision >= 0.95
+// and recall >= 0.90, as the lint's users are promised.
+func TestBlamelessAccuracy(t *testing.T) {
+	dir := filepath.Join("..", "..", "shared", "blameless")
+	if _, err := os.Stat(filepath.Join(dir, "labels.tsv")); err != nil {
+		t.Skip("../shared/blameless is absent")
+	}
+	p, r := blamelessAccuracy(t, dir)
+	if p < 0.95 || r < 0.90 {
+		t.Errorf("precision %.3f (want >= 0.95), recall %.3f (want >= 0.90)", p, r)
+	}
+}
+
+// TestBlamelessHeldOut measures the rules on the sets written without
+// reference to them, in lint/blameless/testdata. They are harder than the
+// shared set; the floors catch regressions.
+func TestBlamelessHeldOut(t *testing.T) {
+	for _, tc := range []struct {
+		set                  string
+		precision, recall float64
+	}{
+		{"heldout", 0.95, 0.95},
+		{"heldout2", 0.90, 0.70},
+	} {
+		t.Run(tc.set, func(t *testing.T) {
+			p, r := blamelessAccuracy(t, filepath.Join("blameless", "testdata", tc.set))
+			if p < tc.precision || r < tc.recall {
+				t.Errorf("precision %.3f (floor %.2f), recall %.3f (floor %.2f)", p, tc.precision, r, tc.recall)
+			}
+		})
+	}
+}
