@@ -185,7 +185,7 @@ func finiteVerbAhead(toks []token, i int) bool {
 func subject(toks []token, m int) (np, bool) {
 	// "assume we could have started it faster": a pronoun right before the
 	// verb group is its subject, whatever starts the clause.
-	for k := m - 1; k >= 0 && !isBoundary(toks, k); k-- {
+	for k := m - 1; m < len(toks) && toks[m].is(fAux|fPast|fPresent) && !toks[m].is(fPrep) && k >= 0 && !isBoundary(toks, k); k-- {
 		if toks[k].is(fAux | fNeg | fAdv) {
 			continue
 		}

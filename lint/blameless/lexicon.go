@@ -108,7 +108,7 @@ var (
 		newcomer newcomers junior juniors hire hires trainee trainees maintainer maintainers programmer
 		programmers coder coders technician technicians department departments individual individuals
 		guy guys folks worker workers teammate teammates coworker coworkers co-worker co-workers
-		supervisor supervisors executive executives boss helpdesk servicedesk desk vendor vendors
+		supervisor supervisors executive executives boss helpdesk servicedesk desk vendor vendors captain captains
 		partner partners`)
 
 	// departments name a group of people when they stand alone as a
