@@ -151,7 +151,7 @@ func TestBlamelessAccuracy(t *testing.T) {
 // shared set; the floors catch regressions.
 func TestBlamelessHeldOut(t *testing.T) {
 	for _, tc := range []struct {
-		set                  string
+		set               string
 		precision, recall float64
 	}{
 		{"heldout", 0.95, 0.95},
