@@ -37,7 +37,7 @@ func benchRepo(b *testing.B) string {
 			genErr = err
 			return
 		}
-		genDir = filepath.Join(dir, "repo")
+		genRoot, genDir = dir, filepath.Join(dir, "repo")
 		out, err := exec.Command("python3", gen, "--docs", docs, "--out", genDir).CombinedOutput()
 		if err != nil {
 			genErr = &exec.Error{Name: gen + ": " + string(out), Err: err}
@@ -51,9 +51,18 @@ func benchRepo(b *testing.B) string {
 
 var (
 	genOnce sync.Once
+	genRoot string // removed by TestMain
 	genDir  string
 	genErr  error
 )
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if genRoot != "" {
+		os.RemoveAll(genRoot)
+	}
+	os.Exit(code)
+}
 
 // gitLogNames runs the reference measurement, `git log --no-merges
 // --name-only`, reading its output as a caller would, and returns how many

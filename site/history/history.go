@@ -59,7 +59,7 @@ type Revision struct {
 	Hash      string    // full hexadecimal commit hash
 	Date      time.Time // author date, in the author's time zone
 	Author    Person
-	Subject   string   // first line of the commit message
+	Subject   string   // first paragraph of the commit message, on one line (git's %s)
 	CoAuthors []Person // from "Co-authored-by: Name <email>" trailers
 }
 
@@ -127,9 +127,15 @@ func defaultTrack(p string) bool { return strings.HasSuffix(p, ".md") }
 // paths tracked, as git measures similarity: lines, or 64-byte pieces of long
 // lines, in common). A path that a commit adds without such a source starts a
 // new file: older commits that touched a file of the same name are not its
-// revisions. Renames made inside merge commits are not seen. History is a
-// graph; Read visits commits newest first, children before parents, and
-// follows renames along that order, as `git log --follow` does.
+// revisions. Copies are not followed (`git log --follow` follows them, so
+// that a postmortem started as a copy of the template gets the template's
+// history). Renames made inside merge commits are not seen. History is a
+// graph; Read visits commits newest first, children before parents (the
+// latest committer date first among those that are ready), and follows
+// renames along that order, as `git log --follow` does.
+//
+// .git-blame-ignore-revs and .mailmap are read at the root of the working
+// tree (of HEAD's tree in a bare repository), where git reads them.
 func Read(dir string, opts Options) (*History, error) {
 	h, _, err := read(dir, opts, "")
 	return h, err

@@ -152,7 +152,7 @@ func (o *objects) packed(i int, off int64, depth int) ([]byte, plumbing.ObjectTy
 	var typ plumbing.ObjectType
 	switch hd.Type {
 	case plumbing.CommitObject, plumbing.TreeObject, plumbing.BlobObject, plumbing.TagObject:
-		buf := bytes.NewBuffer(make([]byte, 1, 1+hd.Length))
+		buf := bytes.NewBuffer(make([]byte, 1, 1+sizeHint(uint64(hd.Length))))
 		buf.Bytes()[0] = byte(hd.Type)
 		if _, _, err := s.NextObject(buf); err != nil {
 			return nil, 0, err
@@ -160,7 +160,7 @@ func (o *objects) packed(i int, off int64, depth int) ([]byte, plumbing.ObjectTy
 		out, typ = buf.Bytes(), hd.Type
 	case plumbing.OFSDeltaObject, plumbing.REFDeltaObject:
 		o.raw.Reset()
-		o.raw.Grow(int(hd.Length))
+		o.raw.Grow(sizeHint(uint64(hd.Length)))
 		if _, _, err := s.NextObject(&o.raw); err != nil {
 			return nil, 0, err
 		}
@@ -209,6 +209,13 @@ func (o *objects) scanner(i int) (*packfile.Scanner, error) {
 
 var errBadDelta = errors.New("malformed delta")
 
+// sizeHint bounds the memory reserved ahead for an object of the declared
+// size n, in case a corrupt pack declares a huge size; a buffer still grows
+// to any real size.
+func sizeHint(n uint64) int {
+	return int(min(n, 64<<20))
+}
+
 // patchDelta applies a git delta to base and returns the result, after one
 // leading byte set to first. It allocates the result once, at its final
 // size.
@@ -221,7 +228,9 @@ func patchDelta(base, delta []byte, first byte) ([]byte, error) {
 	if !ok || dstSize > 1<<40 {
 		return nil, errBadDelta
 	}
-	out := make([]byte, 1, 1+dstSize)
+	// A corrupt delta may claim any size: trust it only as far as the
+	// delta could plausibly make it.
+	out := make([]byte, 1, 1+min(dstSize, uint64(2*(len(base)+len(delta))+64)))
 	out[0] = first
 	for len(delta) > 0 {
 		cmd := delta[0]

@@ -25,27 +25,26 @@ func (r *repo) read(opts Options, rev string) (*History, int, error) {
 	// The files at HEAD, and the root files that configure history.
 	headTree, err := commitTree(r.obj, head)
 	if err != nil {
-		return nil, 0, opError("read commit", head.String(), err)
+		return nil, 0, opError("read history of", r.dir, opError("read commit", head.String(), err))
 	}
 	blobs := map[string]plumbing.Hash{}
 	config := map[string]plumbing.Hash{}
 	d := newDiffer(r.obj)
 	err = d.listFiles(headTree, func(p []byte, blob plumbing.Hash) {
-		if s := string(p); opts.Track(s) {
-			blobs[s] = blob
-		} else if s == ".mailmap" || s == ".git-blame-ignore-revs" {
+		s := string(p)
+		if s == ".mailmap" || s == ".git-blame-ignore-revs" {
 			config[s] = blob
+		}
+		if opts.Track(s) {
+			blobs[s] = blob
 		}
 	})
 	if err != nil {
-		return nil, 0, opError("list files of", head.String(), err)
+		return nil, 0, opError("read history of", r.dir, opError("list files of", head.String(), err))
 	}
 	files := make(map[string]*File, len(blobs))
-	for p, b := range blobs {
+	for p := range blobs {
 		files[p] = &File{Path: p}
-		if p == ".mailmap" || p == ".git-blame-ignore-revs" {
-			config[p] = b
-		}
 	}
 	mm, err := r.rootFile(".mailmap", config)
 	if err != nil {
@@ -58,7 +57,7 @@ func (r *repo) read(opts Options, rev string) (*History, int, error) {
 
 	g, err := r.walk(head, shallow, cached)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, opError("read history of", r.dir, err)
 	}
 	a := &assembler{
 		track:   opts.Track,
@@ -71,7 +70,7 @@ func (r *repo) read(opts Options, rev string) (*History, int, error) {
 	order := g.order()
 	h := &History{Files: files, Head: head.String(), Shallow: g.shallow}
 	if h.Commits, err = a.assemble(order, files); err != nil {
-		return nil, 0, err
+		return nil, 0, opError("read history of", r.dir, err)
 	}
 	if err := r.markDirty(files, blobs); err != nil {
 		return nil, 0, err

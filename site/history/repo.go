@@ -134,14 +134,15 @@ func readObject(st *filesystem.Storage, t plumbing.ObjectType, h plumbing.Hash) 
 // (as git does), else from HEAD's tree. A missing file is empty.
 func (r *repo) rootFile(name string, headFiles map[string]plumbing.Hash) ([]byte, error) {
 	if r.worktree != "" {
-		b, err := os.ReadFile(filepath.Join(r.worktree, name))
-		if err == nil || !errors.Is(err, os.ErrNotExist) {
-			if err != nil {
-				return nil, opError("read", name, err)
-			}
-			return b, nil
+		p := filepath.Join(r.worktree, name)
+		b, err := os.ReadFile(p)
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
 		}
-		return nil, nil
+		if err != nil {
+			return nil, opError("read", p, err)
+		}
+		return b, nil
 	}
 	h, ok := headFiles[name]
 	if !ok {
@@ -149,7 +150,7 @@ func (r *repo) rootFile(name string, headFiles map[string]plumbing.Hash) ([]byte
 	}
 	b, err := r.obj.read(plumbing.BlobObject, h)
 	if err != nil {
-		return nil, opError("read", name, err)
+		return nil, opError("read", r.dir+": HEAD:"+name, err)
 	}
 	return b, nil
 }

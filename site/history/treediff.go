@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -152,7 +153,7 @@ func (d *differ) diff(a, b plumbing.Hash) error {
 			return err
 		}
 	}
-	if len(ta) >= bigTree && len(tb) >= bigTree {
+	if len(ta) >= bigTree && len(tb) >= bigTree && len(ta) < math.MaxInt32 && len(tb) < math.MaxInt32 {
 		return d.diffBig(a, b, ta, tb)
 	}
 	return d.merge(a, b, ta, tb, 0, len(ta), 0, len(tb))

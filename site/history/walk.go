@@ -43,8 +43,8 @@ type graph struct {
 type diffJob []*commit
 
 // batchSize is how many consecutive commits (in walk order) one worker
-// diffs together: consecutive commits share trees, which the worker's tree
-// cache then reads once.
+// diffs together: consecutive commits share trees, which the worker's
+// object cache then reads once.
 const batchSize = 64
 
 // walk visits every commit reachable from head, first parents first, taking
