@@ -3,7 +3,6 @@ package history
 import (
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -117,14 +116,8 @@ func readObject(st *filesystem.Storage, t plumbing.ObjectType, h plumbing.Hash) 
 		return nil, err
 	}
 	defer rd.Close()
-	if wt, ok := rd.(io.WriterTo); ok {
-		var buf bytes.Buffer
-		buf.Grow(int(o.Size()))
-		_, err = wt.WriteTo(&buf)
-		return buf.Bytes(), err
-	}
-	b := make([]byte, 0, o.Size())
-	buf := bytes.NewBuffer(b)
+	var buf bytes.Buffer
+	buf.Grow(sizeHint(uint64(o.Size())))
 	_, err = buf.ReadFrom(rd)
 	return buf.Bytes(), err
 }
