@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"sync"
 	"sync/atomic"
 
@@ -17,15 +18,73 @@ type builder struct {
 	docs []*doc
 	w    Writer
 	prog *progress
+	conv *converter
+	key  [32]byte              // the build key
+	ru   reuser                // w, when it can reuse files of the previous site
+	old  map[string]cachedFile // the previous site's files, when ru can reuse them
+
+	mu   sync.Mutex
+	made map[string]cachedFile // the files made, with their keys
 
 	pages, files int
 }
 
-// job makes one file.
+// job makes one file. A job with a key may be taken from the previous
+// site when its key is the same.
 type job struct {
 	name string
 	page bool // an HTML page, counted in Result.Pages
+	key  func() ([32]byte, bool)
 	make func(*bytes.Buffer) error
+}
+
+// viewJob is the job of a page drawn from a view that key hashes.
+func (b *builder) viewJob(name string, view func() any, render func(*bytes.Buffer, any) error) job {
+	var v any
+	get := func() any {
+		if v == nil {
+			v = view()
+		}
+		return v
+	}
+	return job{
+		name: name,
+		page: true,
+		key:  func() ([32]byte, bool) { return pageKey(b.key, get()) },
+		make: func(buf *bytes.Buffer) error { return render(buf, get()) },
+	}
+}
+
+// postmortemJob is the job of a postmortem's page. Its key holds the view
+// without the body, and the file's hash and where its links lead in place
+// of the body, which a document from the cache does not have.
+func (b *builder) postmortemJob(d *doc) job {
+	var view *pages.PostmortemPage
+	get := func() *pages.PostmortemPage {
+		if view == nil {
+			view = postmortemView(b.site, d.pm, nil, branch(b.cfg))
+		}
+		return view
+	}
+	return job{
+		name: d.pm.URL,
+		page: true,
+		key: func() ([32]byte, bool) {
+			var links []byte
+			for _, t := range d.targets {
+				links = append(links, t+"\x00"+b.conv.pages[t]+"\x00"...)
+			}
+			return pageKey(b.key, get(), d.sum[:], links)
+		},
+		make: func(buf *bytes.Buffer) error {
+			b.conv.parse(d)
+			view := get()
+			view.Body = template.HTML(d.body)
+			err := pages.Postmortem(buf, view)
+			d.body, view.Body = nil, "" // rendered: let it go
+			return err
+		},
+	}
 }
 
 // jobs lists every file of the site.
@@ -33,21 +92,20 @@ func (b *builder) jobs() []job {
 	s := b.site
 	var jobs []job
 	for _, d := range b.docs {
-		d := d
-		jobs = append(jobs, job{name: d.pm.URL, page: true, make: func(buf *bytes.Buffer) error {
-			err := pages.Postmortem(buf, postmortemView(s, d.pm, d.body, branch(b.cfg)))
-			d.body = nil // rendered: let it go
-			return err
-		}})
+		jobs = append(jobs, b.postmortemJob(d))
 	}
 	jobs = append(jobs,
 		job{name: "index.html", page: true, make: func(buf *bytes.Buffer) error { return pages.Index(buf, indexView(s)) }},
-		job{name: "services/index.html", page: true, make: func(buf *bytes.Buffer) error {
-			return pages.Groups(buf, groupsView(s, s.Services, "Services", "services", "The services involved in postmortems, with how many each."))
-		}},
-		job{name: "tags/index.html", page: true, make: func(buf *bytes.Buffer) error {
-			return pages.Groups(buf, groupsView(s, s.Tags, "Tags", "tags", "The tags of postmortems, with how many each."))
-		}},
+		b.viewJob("services/index.html",
+			func() any {
+				return groupsView(s, s.Services, "Services", "services", "The services involved in postmortems, with how many each.")
+			},
+			func(buf *bytes.Buffer, v any) error { return pages.Groups(buf, v.(*pages.GroupsPage)) }),
+		b.viewJob("tags/index.html",
+			func() any {
+				return groupsView(s, s.Tags, "Tags", "tags", "The tags of postmortems, with how many each.")
+			},
+			func(buf *bytes.Buffer, v any) error { return pages.Groups(buf, v.(*pages.GroupsPage)) }),
 		job{name: "404.html", page: true, make: func(buf *bytes.Buffer) error {
 			p := s.page("", "Page not found", "")
 			p.Base = s.BaseURL
@@ -59,15 +117,12 @@ func (b *builder) jobs() []job {
 	if s.BaseURL != "" {
 		jobs = append(jobs, job{name: "sitemap.xml", make: bytesOf(func() ([]byte, error) { return sitemap(s) })})
 	}
+	group := func(buf *bytes.Buffer, v any) error { return pages.Group(buf, v.(*pages.GroupPage)) }
 	for _, g := range s.Services {
-		jobs = append(jobs, job{name: "services/" + g.Page + ".html", page: true, make: func(buf *bytes.Buffer) error {
-			return pages.Group(buf, groupView(s, g, "Service", "services"))
-		}})
+		jobs = append(jobs, b.viewJob("services/"+g.Page+".html", func() any { return groupView(s, g, "Service", "services") }, group))
 	}
 	for _, g := range s.Tags {
-		jobs = append(jobs, job{name: "tags/" + g.Page + ".html", page: true, make: func(buf *bytes.Buffer) error {
-			return pages.Group(buf, groupView(s, g, "Tag", "tags"))
-		}})
+		jobs = append(jobs, b.viewJob("tags/"+g.Page+".html", func() any { return groupView(s, g, "Tag", "tags") }, group))
 	}
 	for _, a := range pages.Assets {
 		jobs = append(jobs, job{name: a, make: bytesOf(func() ([]byte, error) { return pages.Asset(a) })})
@@ -81,6 +136,44 @@ func bytesOf(f func() ([]byte, error)) func(*bytes.Buffer) error {
 		buf.Write(data)
 		return err
 	}
+}
+
+// do makes one file, or takes it from the previous site.
+func (b *builder) do(j job, buf *bytes.Buffer) error {
+	var key [32]byte
+	keyed := false
+	if j.key != nil && b.ru != nil {
+		key, keyed = j.key()
+	}
+	if keyed {
+		if old, ok := b.old[j.name]; ok && old.Key == key && b.ru.reuse(j.name, old) {
+			b.record(j.name, old)
+			return nil
+		}
+	}
+	buf.Reset()
+	if err := j.make(buf); err != nil {
+		return fmt.Errorf("render %s: %w", j.name, err)
+	}
+	if err := b.w.WriteFile(j.name, buf.Bytes()); err != nil {
+		return err
+	}
+	if keyed {
+		if f, ok := b.ru.stat(j.name); ok {
+			f.Key = key
+			b.record(j.name, f)
+		}
+	}
+	return nil
+}
+
+func (b *builder) record(name string, f cachedFile) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.made == nil {
+		b.made = map[string]cachedFile{}
+	}
+	b.made[name] = f
 }
 
 // run makes and writes every file on all cores; it stops at the first
@@ -120,12 +213,7 @@ func (b *builder) run() error {
 					return
 				}
 				j := jobs[i]
-				buf.Reset()
-				if err := j.make(&buf); err != nil {
-					fail(fmt.Errorf("render %s: %w", j.name, err))
-					return
-				}
-				if err := b.w.WriteFile(j.name, buf.Bytes()); err != nil {
+				if err := b.do(j, &buf); err != nil {
 					fail(err)
 					return
 				}

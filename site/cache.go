@@ -1,12 +1,17 @@
 package site
 
 import (
+	"bufio"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/render/config"
 )
 
@@ -41,4 +46,158 @@ func CacheDir(root string) string {
 	}
 	sum := sha256.Sum256([]byte(abs))
 	return filepath.Join(user, "postmortem", hex.EncodeToString(sum[:8]))
+}
+
+// The build cache lets a rebuild skip what has not changed: documents
+// whose bytes are the same are not parsed again (their model is kept), and
+// pages whose inputs are the same are not rendered again but hard-linked
+// from the previous site. A page's inputs are hashed into a key: its view
+// (everything the template shows, but the body) and, for a postmortem, the
+// hash of its file and where its links lead. Every key also holds the
+// build key: the program itself, the configuration and the options, so
+// that a new version or a changed setting rebuilds everything. A linked
+// file must still have the size and modification time recorded when it
+// was written, so a file changed by hand in the output is made again.
+
+// The cache files in the cache folder; their names carry the format
+// version. A cache that cannot be read, or that another build key made, is
+// ignored; one that cannot be written is only slower.
+const (
+	docCacheName  = "site-docs-v1.gob"
+	fileCacheName = "site-files-v1.gob"
+)
+
+// docCache holds the models of documents, by path.
+type docCache struct {
+	Key  [32]byte
+	Docs map[string]*cachedDoc
+}
+
+// fileCache holds the keys of the files of the site in Out.
+type fileCache struct {
+	Key   [32]byte
+	Out   string
+	Files map[string]cachedFile // by name in the site
+}
+
+type cachedDoc struct {
+	Sum     [32]byte
+	Size    int64
+	ModTime int64
+	PM      Postmortem
+	Errs    []render.Error
+	Targets []string
+}
+
+type cachedFile struct {
+	Key     [32]byte
+	Size    int64
+	ModTime int64
+}
+
+// cached returns what the cache keeps of a document.
+func (d *doc) cached() *cachedDoc {
+	c := &cachedDoc{Sum: d.sum, Size: d.size, ModTime: d.mtime, PM: *d.pm, Targets: d.targets}
+	for _, e := range d.errs {
+		c.Errs = append(c.Errs, *e)
+	}
+	return c
+}
+
+// buildKey returns the key every cached thing depends on.
+func buildKey(cfg *config.Config, drafts bool, base, prefix string) [32]byte {
+	h := sha256.New()
+	if exe, err := os.Executable(); err == nil {
+		if info, err := os.Stat(exe); err == nil {
+			fmt.Fprintf(h, "%s\x00%d\x00%d\x00", exe, info.Size(), info.ModTime().UnixNano())
+		}
+	}
+	data, _ := json.Marshal(struct {
+		Config       *config.Config
+		Drafts       bool
+		Base, Prefix string
+		Version      int
+		Root         string
+	}{cfg, drafts, base, prefix, JSONVersion, cfg.Root})
+	h.Write(data)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}
+
+func loadDocCache(dir string, key [32]byte) *docCache {
+	var c docCache
+	if !loadCache(dir, docCacheName, &c) || c.Key != key {
+		return &docCache{}
+	}
+	return &c
+}
+
+func loadFileCache(dir string, key [32]byte) *fileCache {
+	var c fileCache
+	if !loadCache(dir, fileCacheName, &c) || c.Key != key {
+		return &fileCache{}
+	}
+	return &c
+}
+
+// loadCache decodes a cache file into v, and reports whether it could.
+func loadCache(dir, name string, v any) (ok bool) {
+	if dir == "" {
+		return false
+	}
+	defer func() {
+		if recover() != nil { // a cache must never break a build
+			ok = false
+		}
+	}()
+	f, err := os.Open(filepath.Join(dir, name))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	return gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(v) == nil
+}
+
+// saveCache writes a cache file, atomically.
+func saveCache(dir, name string, v any) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return
+	}
+	f, err := os.CreateTemp(dir, name+".tmp-")
+	if err != nil {
+		return
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	err = gob.NewEncoder(w).Encode(v)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), filepath.Join(dir, name))
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+}
+
+// pageKey hashes a page's inputs.
+func pageKey(build [32]byte, view any, extra ...[]byte) ([32]byte, bool) {
+	data, err := json.Marshal(view)
+	if err != nil {
+		return [32]byte{}, false
+	}
+	h := sha256.New()
+	h.Write(build[:])
+	h.Write(data)
+	for _, e := range extra {
+		fmt.Fprintf(h, "\x00%d\x00", len(e))
+		h.Write(e)
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k, true
 }

@@ -106,7 +106,7 @@ func examplesRepo(t *testing.T) string {
 }
 
 // loadConfig returns the configuration of the repository at dir.
-func loadConfig(t *testing.T, dir string) *config.Config {
+func loadConfig(t testing.TB, dir string) *config.Config {
 	t.Helper()
 	cfg, err := config.Load(dir)
 	if err != nil {
@@ -151,4 +151,14 @@ func moduleRoot(tb testing.TB) string {
 		}
 		dir = parent
 	}
+}
+
+func gitOpen(dir string) (*git.Repository, error) { return git.PlainOpen(dir) }
+
+func mustTime(s string) time.Time {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
 }

@@ -155,7 +155,9 @@ type Postmortem struct {
 	// Revisions is the full history, newest first (JSON has a summary).
 	Revisions []Revision `json:"-"`
 
-	ownSummary bool // the summary is the front matter's, not the body's
+	// OwnSummary reports that the summary is the front matter's, not the
+	// body's first paragraph (which the page shows already).
+	OwnSummary bool `json:"-"`
 }
 
 // History summarises a file's history.

@@ -2,8 +2,11 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,27 +20,27 @@ import (
 	"github.com/postmortem-dev/postmortem/render/timeline"
 )
 
-// doc is what the site keeps of a parsed document: its model and its body
-// as HTML. The syntax tree is dropped once rendered, so that memory holds
-// one tree per core, not one per document.
+// doc is what the site keeps of a document: its model and its body as
+// HTML. The syntax tree is dropped once rendered, so that memory holds one
+// tree per core, not one per document. A document taken from the cache has
+// no body until its page needs one.
 type doc struct {
-	pm   *Postmortem
-	body []byte
+	pm      *Postmortem
+	body    []byte
+	parsed  bool             // body is rendered
+	sum     [32]byte         // SHA-256 of the file, or zero when unknown
+	size    int64            // the file's size and modification time,
+	mtime   int64            // when sum was computed
+	targets []string         // paths of the relative links in the body
+	errs    render.ErrorList // the document's problems
 }
 
-// parseAll parses files on all cores and returns the documents that could
-// be read, in the order of files, and the problems found.
-func parseAll(cfg *config.Config, files []string, names map[string]string, prefix string, prog *progress) ([]*doc, render.ErrorList) {
+// parseAll reads files on all cores and returns the documents that could
+// be read, in the order of files, and the problems found. A file whose
+// bytes are those of an entry of cache is not parsed: its model comes from
+// the cache.
+func (c *converter) parseAll(files []string, cache map[string]*cachedDoc, prog *progress) ([]*doc, render.ErrorList) {
 	docs := make([]*doc, len(files))
-	errs := make([]render.ErrorList, len(files))
-	c := &converter{
-		cfg:     cfg,
-		pages:   names,
-		prefix:  prefix,
-		repoURL: strings.TrimRight(cfg.Site.RepoURL, "/"),
-		branch:  branch(cfg),
-		html:    render.HTMLOptions{AllowHTML: cfg.Site.AllowHTML},
-	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range workers() {
@@ -45,13 +48,7 @@ func parseAll(cfg *config.Config, files []string, names map[string]string, prefi
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				// load.Documents reads and parses; one file a call keeps one
-				// tree per worker in memory.
-				ds, es := load.Documents(cfg, files[i:i+1])
-				errs[i] = es
-				if len(ds) == 1 {
-					docs[i] = c.convert(ds[0], es)
-				}
+				docs[i] = c.read(files[i], cache[files[i]])
 				prog.update(func(p *Progress) { p.Parsed++ })
 			}
 		}()
@@ -63,14 +60,70 @@ func parseAll(cfg *config.Config, files []string, names map[string]string, prefi
 	wg.Wait()
 	var out []*doc
 	var all render.ErrorList
-	for i, d := range docs {
-		if d != nil {
+	for _, d := range docs {
+		if d.pm != nil {
 			out = append(out, d)
 		}
-		all = append(all, errs[i]...)
+		all = append(all, d.errs...)
 	}
 	all.Sort()
 	return out, all
+}
+
+// read reads one document, from the cache when its bytes are the same.
+func (c *converter) read(file string, cached *cachedDoc) *doc {
+	var sum [32]byte
+	var size, mtime int64
+	name := filepath.Join(c.cfg.Root, filepath.FromSlash(file))
+	if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
+		size, mtime = info.Size(), info.ModTime().UnixNano()
+	}
+	if cached != nil && size == cached.Size && mtime == cached.ModTime && mtime != 0 {
+		// As git does: a file of the same size and time is the same file.
+		sum = cached.Sum
+	} else if data, err := os.ReadFile(name); err == nil {
+		sum = sha256.Sum256(data)
+	}
+	if cached != nil && cached.Sum == sum && sum != ([32]byte{}) {
+		pm := cached.PM
+		c.place(&pm)
+		errs := make(render.ErrorList, len(cached.Errs))
+		for i := range cached.Errs {
+			errs[i] = &cached.Errs[i]
+		}
+		return &doc{pm: &pm, sum: sum, size: size, mtime: mtime, targets: cached.Targets, errs: errs}
+	}
+	// load.Documents reads and parses; one file a call keeps one tree per
+	// worker in memory.
+	ds, errs := load.Documents(c.cfg, []string{file})
+	d := &doc{sum: sum, size: size, mtime: mtime, errs: errs}
+	if len(ds) == 1 {
+		c.convert(d, ds[0])
+	}
+	return d
+}
+
+// parse renders the body of a document taken from the cache.
+func (c *converter) parse(d *doc) {
+	if d.parsed {
+		return
+	}
+	ds, _ := load.Documents(c.cfg, []string{d.pm.Path})
+	if len(ds) != 1 {
+		d.parsed = true // the file went away; the page shows no body
+		return
+	}
+	var fresh doc
+	c.convert(&fresh, ds[0])
+	d.body, d.targets, d.parsed = fresh.body, fresh.targets, true
+}
+
+// place sets what depends on the other files and on the repository: the
+// page's name and the path in the repository.
+func (c *converter) place(pm *Postmortem) {
+	pm.Page = c.pages[pm.Path]
+	pm.URL = "postmortems/" + pm.Page + ".html"
+	pm.RepoPath = c.prefix + pm.Path
 }
 
 // converter draws the model of documents.
@@ -83,16 +136,16 @@ type converter struct {
 	html    render.HTMLOptions
 }
 
-// convert draws the model of one document and renders its body.
-func (c *converter) convert(d *render.Document, errs render.ErrorList) *doc {
+// convert draws the model of a parsed document and renders its body into
+// out.
+func (c *converter) convert(out *doc, d *render.Document) {
 	cfg := c.cfg
+	errs := out.errs
 	m := &d.Meta
 	pm := &Postmortem{
 		ID:       m.ID,
 		Title:    m.Title,
 		Path:     d.Path,
-		RepoPath: c.prefix + d.Path,
-		Page:     c.pages[d.Path],
 		Status:   m.Status,
 		Severity: m.Severity,
 		Authors:  m.Authors,
@@ -101,7 +154,7 @@ func (c *converter) convert(d *render.Document, errs render.ErrorList) *doc {
 		Summary:  m.Summary,
 		Rank:     -1,
 	}
-	pm.URL = "postmortems/" + pm.Page + ".html"
+	c.place(pm)
 	if !m.Date.IsZero() {
 		pm.Date, pm.DateFrom = m.Date.Format(render.DateLayout), m.DateFrom
 	} else if t := timelineDate(d); !t.IsZero() {
@@ -110,7 +163,7 @@ func (c *converter) convert(d *render.Document, errs render.ErrorList) *doc {
 	if d.FrontMatter != nil {
 		for _, f := range d.FrontMatter.Fields {
 			if f.Name == "summary" {
-				pm.ownSummary = true
+				pm.OwnSummary = true
 			}
 		}
 	}
@@ -140,13 +193,14 @@ func (c *converter) convert(d *render.Document, errs render.ErrorList) *doc {
 	}
 
 	dropTitle(d, pm.Title)
-	c.rewriteLinks(d)
+	out.targets = c.rewriteLinks(d)
 	var b bytes.Buffer
+	b.Grow(len(d.Source) + len(d.Source)/4)
 	if err := d.HTML(&b, c.html); err != nil {
 		// Rendering into a buffer fails only on a bug; say so on the page.
 		pm.Problems = append(pm.Problems, "the body could not be rendered: "+err.Error())
 	}
-	return &doc{pm: pm, body: b.Bytes()}
+	out.pm, out.body, out.parsed = pm, b.Bytes(), true
 }
 
 // timelineDate returns the date of a document's timeline, for documents
@@ -195,7 +249,11 @@ func dropTitle(d *render.Document, title string) {
 // rewriteLinks points relative links to other postmortems' files at their
 // pages, and other relative links into the repository at the repository's
 // web site when it is configured.
-func (c *converter) rewriteLinks(d *render.Document) {
+//
+// It returns the paths the links lead to, so that a page can be reused
+// only while they lead to the same pages.
+func (c *converter) rewriteLinks(d *render.Document) []string {
+	var targets []string
 	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -209,6 +267,7 @@ func (c *converter) rewriteLinks(d *render.Document) {
 		if !ok {
 			return ast.WalkContinue, nil
 		}
+		targets = append(targets, target)
 		if page, ok := c.pages[target]; ok {
 			link.Destination = []byte(url.PathEscape(page) + ".html" + frag)
 		} else if c.repoURL != "" {
@@ -216,6 +275,7 @@ func (c *converter) rewriteLinks(d *render.Document) {
 		}
 		return ast.WalkContinue, nil
 	})
+	return targets
 }
 
 // repoPath resolves a relative link in the file at from to a path relative

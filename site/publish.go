@@ -81,9 +81,50 @@ const markerText = "This folder is made by `postmortem build` and replaced by ea
 
 // dirWriter writes files below a folder.
 type dirWriter struct {
-	dir  string
+	dir  string // where the files go
+	old  string // the previous site, or ""
+	out  string // where the site goes when done
 	mu   sync.Mutex
 	made map[string]bool // folders created
+}
+
+// reuser is a Writer that can take files unchanged from the previous site.
+type reuser interface {
+	// previous returns the folder of the previous site, or "".
+	previous() string
+	// final returns the folder the site is published to.
+	final() string
+	// reuse takes the file name from the previous site when it is still
+	// as recorded in f, and reports whether it did.
+	reuse(name string, f cachedFile) bool
+	// stat returns the size and time of a file written.
+	stat(name string) (cachedFile, bool)
+}
+
+func (d *dirWriter) previous() string { return d.old }
+func (d *dirWriter) final() string    { return d.out }
+
+func (d *dirWriter) reuse(name string, f cachedFile) bool {
+	if d.old == "" || checkName(name) != nil {
+		return false
+	}
+	old := filepath.Join(d.old, filepath.FromSlash(name))
+	info, err := os.Lstat(old)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime {
+		return false
+	}
+	if d.mkdir(path.Dir(name)) != nil {
+		return false
+	}
+	return os.Link(old, filepath.Join(d.dir, filepath.FromSlash(name))) == nil
+}
+
+func (d *dirWriter) stat(name string) (cachedFile, bool) {
+	info, err := os.Lstat(filepath.Join(d.dir, filepath.FromSlash(name)))
+	if err != nil {
+		return cachedFile{}, false
+	}
+	return cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
 }
 
 func (d *dirWriter) WriteFile(name string, data []byte) error {
@@ -165,7 +206,10 @@ func Publish(out string, build func(Writer) error) error {
 		os.RemoveAll(tmp)
 		return err
 	}
-	w := &dirWriter{dir: tmp, made: map[string]bool{}}
+	w := &dirWriter{dir: tmp, out: out, made: map[string]bool{}}
+	if exists {
+		w.old = out
+	}
 	if err := w.WriteFile(Marker, []byte(markerText)); err != nil {
 		os.RemoveAll(tmp)
 		return err

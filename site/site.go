@@ -84,12 +84,16 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	prefix := repoPrefix(cfg.Root)
+	key := buildKey(cfg, opts.Drafts, base, prefix)
+	docs1, files1 := make(chan *docCache, 1), make(chan *fileCache, 1)
+	go func() { docs1 <- loadDocCache(opts.CacheDir, key) }()
+	go func() { files1 <- loadFileCache(opts.CacheDir, key) }()
 	files, ferrs, err := load.Files(cfg)
 	if err != nil {
 		return nil, err
 	}
 	names := pageNames(files)
-	prefix := repoPrefix(cfg.Root)
 
 	type histResult struct {
 		h   *history.History
@@ -101,9 +105,42 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 		hc <- histResult{h, err}
 	}()
 
+	ru, _ := w.(reuser)
+	cached := <-docs1
+	conv := &converter{
+		cfg:     cfg,
+		pages:   names,
+		prefix:  prefix,
+		repoURL: strings.TrimRight(cfg.Site.RepoURL, "/"),
+		branch:  branch(cfg),
+		html:    render.HTMLOptions{AllowHTML: cfg.Site.AllowHTML},
+	}
 	prog := &progress{fn: opts.Progress}
 	prog.p.Documents = len(files)
-	docs, perrs := parseAll(cfg, files, names, prefix, prog)
+	all, perrs := conv.parseAll(files, cached.Docs, prog)
+	saved := make(chan struct{})
+	go func() {
+		// While the history is read: keep the documents' models, as they
+		// are before the history is added.
+		defer close(saved)
+		if opts.CacheDir == "" {
+			return
+		}
+		next := &docCache{Key: key, Docs: make(map[string]*cachedDoc, len(all))}
+		changed := len(cached.Docs) != len(all)
+		for _, d := range all {
+			if d.sum == ([32]byte{}) {
+				continue
+			}
+			next.Docs[d.pm.Path] = d.cached()
+			if c := cached.Docs[d.pm.Path]; c == nil || c.Sum != d.sum || c.ModTime != d.mtime {
+				changed = true
+			}
+		}
+		if changed {
+			saveCache(opts.CacheDir, docCacheName, next)
+		}
+	}()
 	hr := <-hc
 
 	res := &Result{}
@@ -145,14 +182,21 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 		h = hr.h
 		s.Commit = h.Head
 	}
-	docs = assemble(s, docs, h)
+	docs := assemble(s, append([]*doc(nil), all...), h)
 	res.Site = s
 
-	b := &builder{cfg: cfg, site: s, docs: docs, w: w, prog: prog}
+	b := &builder{cfg: cfg, site: s, docs: docs, w: w, prog: prog, conv: conv, key: key, ru: ru}
+	if fc := <-files1; ru != nil && fc.Out != "" && fc.Out == ru.previous() {
+		b.old = fc.Files
+	}
 	if err := b.run(); err != nil {
 		return nil, err
 	}
 	res.Pages, res.Files = b.pages, b.files
+	if opts.CacheDir != "" && ru != nil {
+		saveCache(opts.CacheDir, fileCacheName, &fileCache{Key: key, Out: ru.final(), Files: b.made})
+	}
+	<-saved
 	return res, nil
 }
 

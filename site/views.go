@@ -32,15 +32,11 @@ func list(pms []*Postmortem, root string) pages.List {
 	return l
 }
 
+// page returns what every page has. Only the front page names the commit
+// the site was built from: other pages change only when what they show
+// does, which lets a rebuild keep them.
 func (s *Site) page(root, title, section string) pages.Page {
-	return pages.Page{
-		Site:      s.Title,
-		Title:     title,
-		Root:      root,
-		Section:   section,
-		Commit:    short(s.Commit),
-		CommitURL: commitURL(s.RepoURL, s.Commit),
-	}
+	return pages.Page{Site: s.Title, Title: title, Root: root, Section: section}
 }
 
 func severityBadge(pm *Postmortem) pages.Badge {
@@ -116,6 +112,7 @@ func rows(pms []*Postmortem, root string) []pages.Row {
 // indexView is the front page.
 func indexView(s *Site) *pages.IndexPage {
 	p := &pages.IndexPage{Page: s.page("", "", "postmortems"), Count: len(s.Postmortems)}
+	p.Commit, p.CommitURL = short(s.Commit), commitURL(s.RepoURL, s.Commit)
 	p.Description = s.Title + ": every postmortem, newest first."
 	all := list(s.Postmortems, "")
 	git, tl := false, false
@@ -168,7 +165,7 @@ func postmortemView(s *Site, pm *Postmortem, body []byte, branch string) *pages.
 	}
 	p.Phases, p.PhaseLegend = phaseStrip(pm)
 	p.Description = pm.Summary
-	if pm.ownSummary {
+	if pm.OwnSummary {
 		p.Summary = pm.Summary // else it opens the body already
 	}
 	switch {

@@ -1,0 +1,102 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// publish builds the repository at dir into out.
+func publish(t *testing.T, dir, out string, opts Options) *Result {
+	t.Helper()
+	var res *Result
+	err := Publish(out, func(w Writer) error {
+		var err error
+		res, err = Build(loadConfig(t, dir), w, opts)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func inode(t *testing.T, p string) uint64 {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		t.Skip("no inode numbers here")
+	}
+	return st.Ino
+}
+
+// TestRebuild: after one commit, a rebuild with the cache makes again only
+// what changed, takes the rest from the previous site, and writes exactly
+// what a build without the cache writes.
+func TestRebuild(t *testing.T) {
+	dir := examplesRepo(t)
+	out := filepath.Join(t.TempDir(), "public")
+	cache := t.TempDir()
+	publish(t, dir, out, Options{CacheDir: cache})
+	const (
+		edited = "postmortems/2024-03-31-stock-levels-drifted-after-clock-change.html"
+		same   = "postmortems/2024-08-20-expired-promotion-banner-served-after-cdn-purge.html"
+	)
+	before := map[string]uint64{}
+	for _, p := range []string{edited, same, "services/cdn.html", "services/kafka.html"} {
+		before[p] = inode(t, filepath.Join(out, p))
+	}
+
+	// One new commit: a new postmortem about kafka, and an edit.
+	r := &testRepo{t: t, dir: dir}
+	var err error
+	if r.repo, err = gitOpen(dir); err != nil {
+		t.Fatal(err)
+	}
+	r.now = mustTime("2024-03-01T09:00:00Z")
+	old, _ := os.ReadFile(filepath.Join(dir, "postmortems/2024-03-31-stock-levels-drifted-after-clock-change.md"))
+	r.commit("Arjun Menon", "Add the queue postmortem\n", map[string]string{
+		"postmortems/2024-12-01-queue.md":                                   "---\ntitle: Queue stalled\ndate: 2024-12-01\nstatus: published\nservices: [kafka]\n---\n\n## Summary\n\nIt stalled.\n",
+		"postmortems/2024-03-31-stock-levels-drifted-after-clock-change.md": string(old) + "\nA late note.\n",
+	})
+	res := publish(t, dir, out, Options{CacheDir: cache})
+	if len(res.Site.Postmortems) != 15 {
+		t.Fatalf("%d postmortems after the commit", len(res.Site.Postmortems))
+	}
+	if inode(t, filepath.Join(out, same)) != before[same] || inode(t, filepath.Join(out, "services/cdn.html")) != before["services/cdn.html"] {
+		t.Errorf("unchanged pages were made again")
+	}
+	if inode(t, filepath.Join(out, edited)) == before[edited] || inode(t, filepath.Join(out, "services/kafka.html")) == before["services/kafka.html"] {
+		t.Errorf("changed pages were taken from the previous site")
+	}
+
+	// A file changed by hand in the output is made again.
+	hand := filepath.Join(out, same)
+	if err := os.Remove(hand); err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, out, map[string]string{same: "changed by hand"})
+	publish(t, dir, out, Options{CacheDir: cache})
+
+	// The same bytes as a build without the cache.
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	publish(t, dir, fresh, Options{})
+	got, want := tree(t, out), tree(t, fresh)
+	if len(got) != len(want) {
+		t.Errorf("%d files with the cache, %d without", len(got), len(want))
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s differs from a build without the cache:\n%s", name, firstDiff(w, got[name]))
+		}
+	}
+	if strings.Contains(got[same], "changed by hand") {
+		t.Errorf("a file changed by hand was kept")
+	}
+}
