@@ -118,26 +118,23 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 	prog := &progress{fn: opts.Progress}
 	prog.p.Documents = len(files)
 	all, perrs := conv.parseAll(files, cached.Docs, prog)
+	// Keep the documents' models as they are before the history is added,
+	// and write them while the history is read.
 	saved := make(chan struct{})
+	next := &docCache{Key: key, Docs: make(map[string]*cachedDoc, len(all))}
+	changed := len(cached.Docs) != len(all)
+	for _, d := range all {
+		if opts.CacheDir == "" || d.sum == ([32]byte{}) {
+			continue
+		}
+		next.Docs[d.pm.Path] = d.cached()
+		if c := cached.Docs[d.pm.Path]; c == nil || c.Sum != d.sum || c.ModTime != d.mtime {
+			changed = true
+		}
+	}
 	go func() {
-		// While the history is read: keep the documents' models, as they
-		// are before the history is added.
 		defer close(saved)
-		if opts.CacheDir == "" {
-			return
-		}
-		next := &docCache{Key: key, Docs: make(map[string]*cachedDoc, len(all))}
-		changed := len(cached.Docs) != len(all)
-		for _, d := range all {
-			if d.sum == ([32]byte{}) {
-				continue
-			}
-			next.Docs[d.pm.Path] = d.cached()
-			if c := cached.Docs[d.pm.Path]; c == nil || c.Sum != d.sum || c.ModTime != d.mtime {
-				changed = true
-			}
-		}
-		if changed {
+		if opts.CacheDir != "" && changed {
 			saveCache(opts.CacheDir, docCacheName, next)
 		}
 	}()
