@@ -81,7 +81,11 @@ func blamelessAccuracy(t *testing.T, dir string) (precision, recall float64) {
 		t.Fatal(err)
 	}
 	flagged := map[string]map[int]bool{}
-	for _, d := range l.Run(docs, nil) {
+	diags, err := l.Run(docs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diags {
 		if flagged[d.File] == nil {
 			flagged[d.File] = map[int]bool{}
 		}

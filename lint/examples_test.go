@@ -42,7 +42,10 @@ func TestExamplesClean(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	diags := l.Run(docs, append(errs, perrs...))
+	diags, err := l.Run(docs, append(errs, perrs...))
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, d := range diags {
 		t.Errorf("%s", d)
 	}

@@ -77,7 +77,11 @@ func TestRules(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := map[string][]string{} // "file:line" -> rules
-			for _, d := range l.Run(docs, errs) {
+			diags, err := l.Run(docs, errs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range diags {
 				k := fmt.Sprintf("%s:%d", d.File, d.Line)
 				got[k] = append(got[k], d.Rule)
 				t.Logf("%s", d)

@@ -11,6 +11,7 @@ import (
 	"github.com/postmortem-dev/postmortem/lint/blameless"
 	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/render/config"
+	"github.com/postmortem-dev/postmortem/render/load"
 )
 
 // Repo holds what rules know about the repository as a whole.
@@ -47,7 +48,6 @@ type Linter struct {
 	opts     Options
 	rules    []*Rule
 	severity map[string]Severity
-	detector *blameless.Detector
 }
 
 // New returns a Linter for a repository's configuration. It is an error
@@ -102,14 +102,6 @@ func New(cfg *config.Config, opts Options) (*Linter, error) {
 			l.rules = append(l.rules, r)
 		}
 	}
-	if l.enabled("blameless") {
-		people := append(append([]string{}, cfg.People...), opts.People...)
-		d, err := blameless.New(blameless.Options{People: people})
-		if err != nil {
-			return nil, err
-		}
-		l.detector = d
-	}
 	return l, nil
 }
 
@@ -133,28 +125,57 @@ func (l *Linter) enabled(group string) bool {
 // Rules returns the rules that run, in order.
 func (l *Linter) Rules() []*Rule { return l.rules }
 
-// Run checks documents, on all cores. errs are the problems found while
-// loading and parsing them (render.Error values with the file's path); those
-// of files that could not be read at all are returned as they are. The
-// diagnostics are sorted by file and position.
-func (l *Linter) Run(docs []*render.Document, errs render.ErrorList) []Diagnostic {
-	repo := &Repo{IDs: map[string][]string{}, Exists: l.opts.Exists, Prompts: map[string]bool{}, detector: l.detector}
+// Facts are what rules need to know across a repository's postmortems,
+// gathered before any is checked.
+type Facts struct {
+	IDs     map[string][]string // files by postmortem id
+	Authors []string            // front matter authors
+}
+
+// Add records a document's facts.
+func (f *Facts) Add(d *render.Document) {
+	if f.IDs == nil {
+		f.IDs = map[string][]string{}
+	}
+	f.IDs[d.Meta.ID] = append(f.IDs[d.Meta.ID], d.Path)
+	f.Authors = append(f.Authors, d.Meta.Authors...)
+}
+
+// repo prepares what rules share for a run: the facts, and the blameless
+// detector with every name known to count as a person.
+func (l *Linter) repo(facts Facts) (*Repo, error) {
+	repo := &Repo{IDs: facts.IDs, Exists: l.opts.Exists, Prompts: map[string]bool{}}
 	for _, p := range l.opts.Prompts {
 		repo.Prompts[p] = true
 	}
+	repo.People = append(append(append([]string{}, l.cfg.People...), l.opts.People...), facts.Authors...)
+	if l.enabled("blameless") {
+		d, err := blameless.New(blameless.Options{People: repo.People})
+		if err != nil {
+			return nil, err
+		}
+		repo.detector = d
+	}
+	return repo, nil
+}
+
+// Run checks documents already parsed, on all cores. errs are the problems
+// found while loading and parsing them (render.Error values with the file's
+// path); those of files that could not be read at all are returned as they
+// are. The diagnostics are sorted by file and position.
+func (l *Linter) Run(docs []*render.Document, errs render.ErrorList) ([]Diagnostic, error) {
+	var facts Facts
 	for _, d := range docs {
-		repo.IDs[d.Meta.ID] = append(repo.IDs[d.Meta.ID], d.Path)
-		repo.People = append(repo.People, d.Meta.Authors...)
+		facts.Add(d)
+	}
+	repo, err := l.repo(facts)
+	if err != nil {
+		return nil, err
 	}
 	byFile := map[string]render.ErrorList{}
 	for _, e := range errs {
 		byFile[e.Path] = append(byFile[e.Path], e)
 	}
-	now := l.opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-
 	results := make([][]Diagnostic, len(docs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -163,7 +184,7 @@ func (l *Linter) Run(docs []*render.Document, errs render.ErrorList) []Diagnosti
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = l.check(docs[i], byFile[docs[i].Path], repo, now)
+				results[i] = l.check(docs[i], byFile[docs[i].Path], repo)
 			}
 		}()
 	}
@@ -172,28 +193,81 @@ func (l *Linter) Run(docs []*render.Document, errs render.ErrorList) []Diagnosti
 	}
 	close(jobs)
 	wg.Wait()
-
-	var out []Diagnostic
-	for _, r := range results {
-		out = append(out, r...)
-	}
-	// Files that could not be read have no document; their errors stand.
 	read := map[string]bool{}
 	for _, d := range docs {
 		read[d.Path] = true
 	}
-	for _, e := range errs {
-		if !read[e.Path] {
-			out = append(out, Diagnostic{File: e.Path, Line: max(e.Pos.Line, 1), Column: max(e.Pos.Col, 1),
-				EndLine: max(e.Pos.Line, 1), EndColumn: max(e.Pos.Col, 1), Rule: "file", Severity: Error, Message: e.Msg})
-		}
+	var out []Diagnostic
+	for _, r := range results {
+		out = append(out, r...)
 	}
+	out = append(out, unread(errs, read)...)
 	Sort(out)
+	return out, nil
+}
+
+// Files checks files of the repository (relative to its root), on all
+// cores, in two passes: the first reads only the front matter of all, for
+// the facts (ids, authors); the second parses and checks each of check
+// (all when nil), keeping no more documents in memory than are being
+// checked. loadErrs are problems found while listing the files.
+func (l *Linter) Files(all, check []string, loadErrs render.ErrorList) ([]Diagnostic, error) {
+	if check == nil {
+		check = all
+	}
+	// The first pass reads the front matter of every file, for the facts;
+	// the second reads and parses each file to check, and lets it go once
+	// checked. Reading twice costs less than holding every document.
+	var mu sync.Mutex
+	var facts Facts
+	load.EachFrontMatter(l.cfg, all, func(_ int, d *render.Document, _ render.ErrorList) {
+		if d != nil {
+			mu.Lock()
+			facts.Add(d)
+			mu.Unlock()
+		}
+	})
+	repo, err := l.repo(facts)
+	if err != nil {
+		return nil, err
+	}
+	out := unread(loadErrs, nil)
+	load.Each(l.cfg, check, func(_ int, d *render.Document, errs render.ErrorList) {
+		var ds []Diagnostic
+		if d == nil {
+			ds = unread(errs, nil)
+		} else {
+			ds = l.check(d, errs, repo)
+		}
+		mu.Lock()
+		out = append(out, ds...)
+		mu.Unlock()
+	})
+	Sort(out)
+	return out, nil
+}
+
+// unread turns the errors of files that were not read (not in read) into
+// diagnostics of the rule "file".
+func unread(errs render.ErrorList, read map[string]bool) []Diagnostic {
+	var out []Diagnostic
+	for _, e := range errs {
+		if read[e.Path] {
+			continue
+		}
+		line, col := max(e.Pos.Line, 1), max(e.Pos.Col, 1)
+		out = append(out, Diagnostic{File: e.Path, Line: line, Column: col, EndLine: line, EndColumn: col,
+			Rule: "file", Severity: Error, Message: e.Msg})
+	}
 	return out
 }
 
 // check runs the rules on one document.
-func (l *Linter) check(d *render.Document, errs render.ErrorList, repo *Repo, now time.Time) []Diagnostic {
+func (l *Linter) check(d *render.Document, errs render.ErrorList, repo *Repo) []Diagnostic {
+	now := l.opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	st := &docState{}
 	for _, r := range l.rules {
 		p := &Pass{Doc: d, Config: l.cfg, Errors: errs, Repo: repo, Now: now, rule: r, state: st}

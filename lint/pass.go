@@ -103,7 +103,7 @@ func (p *Pass) blameMatches() []blameMatch {
 		if p.Repo.detector == nil {
 			return
 		}
-		for _, b := range prose(p.Doc) {
+		for _, b := range prose(p.Doc, p.Repo.detector.Candidate) {
 			for _, s := range blameless.Sentences(b.text) {
 				for _, m := range p.Repo.detector.Check(b.text[s.Start:s.End]) {
 					start, end := b.source(s.Start+m.Start), b.source(s.Start+m.End)

@@ -41,49 +41,62 @@ func (b *proseBlock) source(off int) int {
 // check: paragraphs, list items and table cells, outside block quotes
 // (verbatim chat), code and HTML. Headings are titles, not prose. In the
 // text, code spans, URLs and raw HTML are blanked out, so that they are
-// neither checked nor joined to the words around them.
-func prose(d *render.Document) []proseBlock {
+// neither checked nor joined to the words around them. Only the blocks
+// whose source passes keep (a cheap test that they may hold a finding)
+// have their text built.
+func prose(d *render.Document, keep func(string) bool) []proseBlock {
 	var blocks []proseBlock
-	var cur *proseBlock
-	var b strings.Builder
+	src := string(d.Source)
+	// pieces of the current block: a piece with n < 0 is a blank.
+	type piece struct{ src, n int }
+	var pieces []piece
+	open := false
 	flush := func() {
-		if cur != nil && strings.TrimSpace(b.String()) != "" {
-			cur.text = b.String()
-			blocks = append(blocks, *cur)
+		defer func() { pieces, open = pieces[:0], false }()
+		if len(pieces) == 0 {
+			return
 		}
-		cur = nil
-		b.Reset()
-	}
-	blank := func(src int) {
-		cur.runs = append(cur.runs, run{at: b.Len(), src: src, n: 1})
-		b.WriteByte(' ')
+		first, last := pieces[0], pieces[len(pieces)-1]
+		end := last.src + max(last.n, 0)
+		if end > len(src) || first.src >= end || !keep(src[first.src:end]) {
+			return
+		}
+		var b strings.Builder
+		blk := proseBlock{runs: make([]run, 0, len(pieces))}
+		for _, p := range pieces {
+			if p.n < 0 {
+				blk.runs = append(blk.runs, run{at: b.Len(), src: p.src, n: 1})
+				b.WriteByte(' ')
+				continue
+			}
+			blk.runs = append(blk.runs, run{at: b.Len(), src: p.src, n: p.n})
+			b.WriteString(src[p.src : p.src+p.n])
+		}
+		if blk.text = b.String(); strings.TrimSpace(blk.text) != "" {
+			blocks = append(blocks, blk)
+		}
 	}
 	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.Blockquote, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.Heading:
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock, *east.TableCell:
-			if entering {
-				flush()
-				cur = &proseBlock{}
-			} else {
-				flush()
-			}
+			flush()
+			open = entering
 			return ast.WalkContinue, nil
 		case *ast.Text:
-			if !entering || cur == nil {
+			if !entering || !open {
 				return ast.WalkContinue, nil
 			}
 			seg := n.Segment
-			cur.runs = append(cur.runs, run{at: b.Len(), src: seg.Start, n: seg.Len()})
-			b.Write(seg.Value(d.Source))
+			pieces = append(pieces, piece{seg.Start, seg.Len()})
 			if n.SoftLineBreak() || n.HardLineBreak() {
-				blank(seg.Stop)
+				pieces = append(pieces, piece{seg.Stop, -1})
 			}
 		case *ast.CodeSpan, *ast.AutoLink, *ast.RawHTML, *ast.Image, *east.TaskCheckBox:
-			if entering && cur != nil {
+			if entering && open {
 				if off, ok := firstByte(n); ok {
-					blank(off)
+					pieces = append(pieces, piece{off, -1})
 				}
 			}
 			return ast.WalkSkipChildren, nil

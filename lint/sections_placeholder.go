@@ -52,7 +52,11 @@ draft they are expected and not reported. Code is not checked.`,
 				return ast.WalkSkipChildren, nil
 			case *ast.Text:
 				seg := n.Segment
-				text := string(seg.Value(d.Source))
+				raw := seg.Value(d.Source)
+				if !maybePlaceholder(raw) {
+					return ast.WalkContinue, nil
+				}
+				text := string(raw)
 				for _, m := range placeholderRE.FindAllStringIndex(text, -1) {
 					p.Report(d.Pos(seg.Start+m[0]), d.Pos(seg.Start+m[1]), fmt.Sprintf("placeholder %q", text[m[0]:m[1]]),
 						"fill it in, or mark the postmortem as a draft")
@@ -71,6 +75,31 @@ draft they are expected and not reported. Code is not checked.`,
 			return ast.WalkContinue, nil
 		})
 	},
+}
+
+// maybePlaceholder is a fast test that text may hold a placeholder: a '<'
+// or the start of TODO, TBD, TBA, FIXME or XXX.
+func maybePlaceholder(text []byte) bool {
+	for i, c := range text {
+		rest := text[i+1:]
+		switch c {
+		case '<':
+			return true
+		case 'T':
+			if len(rest) >= 2 && (rest[0] == 'O' && rest[1] == 'D' || rest[0] == 'B' && (rest[1] == 'D' || rest[1] == 'A')) {
+				return true
+			}
+		case 'F':
+			if len(rest) >= 4 && string(rest[:4]) == "IXME" {
+				return true
+			}
+		case 'X':
+			if len(rest) >= 2 && rest[0] == 'X' && rest[1] == 'X' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Prompts returns the prompt lines of templates: the text of each HTML

@@ -41,7 +41,8 @@ type Document struct {
 	// Sections are the document's headings with their bodies, in order.
 	Sections []*Section
 
-	lines lineIndex
+	lines      lineIndex
+	bodyParsed bool
 }
 
 // Pos returns the position of a byte offset in Source.
@@ -95,11 +96,21 @@ func (p *docParser) errorf(pos Pos, code, format string, args ...any) {
 // the input allows, and an ErrorList of the problems it found (nil when
 // there are none). It never panics, whatever the input.
 func Parse(path string, src []byte, opts Options) (*Document, error) {
+	d, err := ParseFrontMatter(path, src, opts)
+	d.ParseBody()
+	return d, err
+}
+
+// ParseFrontMatter parses a postmortem's front matter only, for a quick
+// pass over many files: the document has no Markdown tree and no sections
+// until ParseBody is called, and its title falls back to the file name.
+// The problems it returns are all that Parse would return.
+func ParseFrontMatter(path string, src []byte, opts Options) (*Document, error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
-	d := &Document{Path: path, Source: src, lines: newLineIndex(src)}
+	d := &Document{Path: path, Source: src, lines: newLineIndex(src), AST: ast.NewDocument()}
 	p := &docParser{doc: d}
 	if !utf8.Valid(src) {
 		off := firstInvalidUTF8(src)
@@ -120,12 +131,22 @@ func Parse(path string, src []byte, opts Options) (*Document, error) {
 	}
 	d.BodyStart = bodyStart
 	d.BodyLine = d.Pos(bodyStart).Line
-
-	d.AST = parseMarkdown(maskBefore(src, bodyStart))
-	d.Sections = sections(d)
-	p.fallbacks()
+	d.fallbacks()
 	p.errs.Sort()
 	return d, p.errs.Err()
+}
+
+// ParseBody parses the Markdown of a document read by ParseFrontMatter:
+// the tree, the sections, and the title and summary that fall back to
+// them. It does nothing when the body was parsed already.
+func (d *Document) ParseBody() {
+	if d.bodyParsed {
+		return
+	}
+	d.bodyParsed = true
+	d.AST = parseMarkdown(maskBefore(d.Source, d.BodyStart))
+	d.Sections = sections(d)
+	d.fallbacks()
 }
 
 // firstInvalidUTF8 returns the offset of the first byte that is not valid UTF-8.
@@ -195,13 +216,13 @@ func (p *docParser) readFields(node *yaml.Node, opts Options) {
 
 // fallbacks fills what the front matter did not give from the document and
 // its file name.
-func (p *docParser) fallbacks() {
-	d, m := p.doc, &p.doc.Meta
+func (d *Document) fallbacks() {
+	m := &d.Meta
 	stem := fileStem(d.Path)
 	if m.ID == "" {
 		m.ID = stem
 	}
-	if m.Title == "" {
+	if m.Title == "" || m.TitleFrom == "file name" {
 		for _, s := range d.Sections {
 			if s.Level == 1 && s.Title != "" {
 				m.Title, m.TitleFrom = s.Title, "heading"
@@ -210,6 +231,7 @@ func (p *docParser) fallbacks() {
 		}
 	}
 	if m.Title == "" && stem != "" {
+		// Provisional until the body is parsed, when it has a heading.
 		m.Title, m.TitleFrom = stem, "file name"
 	}
 	if m.Date.IsZero() && m.DateFrom == "" {

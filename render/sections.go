@@ -21,6 +21,8 @@ type Section struct {
 	Line, EndLine int
 	// Start and End are the byte offsets in Source of the section's body.
 	Start, End int
+
+	key string // Slug(Title), for comparisons
 }
 
 // Empty reports whether the section has no content but subsection headings
@@ -43,9 +45,15 @@ func (s *Section) Empty() bool {
 // Section returns the first section whose title is one of names, compared
 // without regard to case, accents and surrounding punctuation, or nil.
 func (d *Document) Section(names ...string) *Section {
+	keys := make([]string, len(names))
+	for i, n := range names {
+		keys[i] = Slug(n)
+	}
 	for _, s := range d.Sections {
-		if s.Is(names...) {
-			return s
+		for _, k := range keys {
+			if k == s.key {
+				return s
+			}
 		}
 	}
 	return nil
@@ -54,9 +62,8 @@ func (d *Document) Section(names ...string) *Section {
 // Is reports whether the section's title is one of names, compared without
 // regard to case, accents and surrounding punctuation.
 func (s *Section) Is(names ...string) bool {
-	t := Slug(s.Title)
 	for _, n := range names {
-		if Slug(n) == t {
+		if Slug(n) == s.key {
 			return true
 		}
 	}
@@ -78,6 +85,7 @@ func sections(d *Document) []*Section {
 				open = open[:len(open)-1]
 			}
 			s := &Section{Title: PlainText(d.Source, h), Level: h.Level, Heading: h}
+			s.key = Slug(s.Title)
 			if id, ok := h.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
 					s.ID = string(b)

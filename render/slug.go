@@ -22,6 +22,9 @@ var special = map[rune]string{
 // there is an ASCII equivalent ("Café Zürich" becomes "Cafe Zurich"). Letters
 // without one are kept.
 func Fold(s string) string {
+	if isASCII(s) {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(s) {
 		if unicode.Is(unicode.Mn, r) {
@@ -42,9 +45,13 @@ func Fold(s string) string {
 // no letter or digit that folds to ASCII.
 func Slug(title string) string {
 	var b strings.Builder
+	b.Grow(len(title))
 	dash := false
-	for _, r := range strings.ToLower(Fold(title)) {
-		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+	for _, r := range Fold(title) {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
@@ -66,4 +73,14 @@ func Slug(title string) string {
 		s = strings.TrimRight(s, "-")
 	}
 	return s
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -282,6 +282,31 @@ func (d *Detector) Check(sentence string) []Match {
 	return dedupe(d.dropExceptions(toks, out))
 }
 
+// Candidate reports whether text, any run of prose of one or more
+// sentences, may hold a match: when it returns false, Check finds nothing
+// in any sentence of text. It is cheap and does not allocate, for callers
+// that would otherwise build the sentences of every paragraph.
+func (d *Detector) Candidate(text string) bool {
+	if d.prefilter.any(text) {
+		return true
+	}
+	start := true // at the start of a sentence
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\n':
+			start = true
+		case c == ' ' || c == '\t' || c == '-' || c == '*' || c == '"' || c == '(':
+		default:
+			if start && d.leadWord(text[i:]) {
+				return true
+			}
+			start = false
+		}
+	}
+	return false
+}
+
 // leadWord reports whether the sentence starts with one of d.leads.
 func (d *Detector) leadWord(sentence string) bool {
 	for _, w := range d.leads {

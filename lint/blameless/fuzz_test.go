@@ -22,11 +22,15 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("matches not sorted: %+v", ms)
 			}
 		}
+		// Candidate never turns away text in which Check finds something.
+		prefix := "Context first. " + text
 		for _, s := range Sentences(text) {
 			if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 				t.Fatalf("sentence span [%d,%d) outside text of %d bytes", s.Start, s.End, len(text))
 			}
-			d.Check(text[s.Start:s.End])
+			if len(d.Check(text[s.Start:s.End])) > 0 && (!d.Candidate(text) || !d.Candidate(prefix)) {
+				t.Fatalf("Candidate(%q) is false, but Check finds a match in its sentence %q", text, text[s.Start:s.End])
+			}
 		}
 	})
 }

@@ -7,6 +7,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -187,23 +188,9 @@ func matchAny(patterns []string, name, rel string) bool {
 func Documents(cfg *config.Config, files []string) ([]*render.Document, render.ErrorList) {
 	docs := make([]*render.Document, len(files))
 	errs := make([]render.ErrorList, len(files))
-	opts := cfg.ParseOptions()
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				docs[i], errs[i] = read(cfg.Root, files[i], opts)
-			}
-		}()
-	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	Each(cfg, files, func(i int, d *render.Document, e render.ErrorList) {
+		docs[i], errs[i] = d, e
+	})
 	var out []*render.Document
 	var all render.ErrorList
 	for i, d := range docs {
@@ -216,21 +203,66 @@ func Documents(cfg *config.Config, files []string) ([]*render.Document, render.E
 	return out, all
 }
 
+// Each reads and parses files (relative to the root of cfg), on all cores,
+// and calls f with each file's index, its document (nil when it could not
+// be read) and its problems. f is called from several goroutines at once.
+// Only the documents in flight are held in memory, so that a caller that
+// keeps what it needs of each can go through any number of files.
+func Each(cfg *config.Config, files []string, f func(i int, d *render.Document, errs render.ErrorList)) {
+	each(cfg, files, render.Parse, f)
+}
+
+// EachFrontMatter is Each with render.ParseFrontMatter: the documents have
+// their front matter and source, and their bodies are parsed when a
+// caller calls ParseBody.
+func EachFrontMatter(cfg *config.Config, files []string, f func(i int, d *render.Document, errs render.ErrorList)) {
+	each(cfg, files, render.ParseFrontMatter, f)
+}
+
+type parseFunc func(path string, src []byte, opts render.Options) (*render.Document, error)
+
+func each(cfg *config.Config, files []string, parse parseFunc, f func(i int, d *render.Document, errs render.ErrorList)) {
+	opts := cfg.ParseOptions()
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				d, errs := read(cfg.Root, files[i], opts, parse)
+				f(i, d, errs)
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+}
+
 // read reads and parses one file.
-func read(root, rel string, opts render.Options) (*render.Document, render.ErrorList) {
+func read(root, rel string, opts render.Options, parse parseFunc) (*render.Document, render.ErrorList) {
 	f, err := os.Open(filepath.Join(root, filepath.FromSlash(rel)))
 	if err != nil {
 		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: unwrapPathError(err).Error()}}
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	// Read in one go when the size is known.
+	buf := bytes.NewBuffer(nil)
+	if info, err := f.Stat(); err == nil && info.Size() <= MaxSize {
+		buf.Grow(int(info.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: unwrapPathError(err).Error()}}
 	}
 	if len(data) > MaxSize {
 		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: fmt.Sprintf("file is too large (more than %d MB)", MaxSize>>20)}}
 	}
-	doc, err := render.Parse(rel, data, opts)
+	doc, err := parse(rel, data, opts)
 	var list render.ErrorList
 	errors.As(err, &list)
 	return doc, list

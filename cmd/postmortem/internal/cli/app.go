@@ -56,6 +56,12 @@ func usageError(c *ucli.Context, format string, args ...any) error {
 // Main runs the command with args (args[0] is the program's name) and
 // returns the exit code. Data goes to stdout, messages to stderr.
 func Main(args []string, stdout, stderr io.Writer) int {
+	// The commands allocate many short-lived syntax trees and keep little:
+	// collecting less often halves the collector's share of the time, at a
+	// few tens of megabytes. GOGC in the environment still wins.
+	if _, ok := os.LookupEnv("GOGC"); !ok {
+		debug.SetGCPercent(400)
+	}
 	app := newApp(stdout, stderr)
 	err := app.Run(args)
 	if err == nil {

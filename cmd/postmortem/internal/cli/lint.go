@@ -88,12 +88,18 @@ func runLint(c *ucli.Context, opts lintOptions) error {
 	if err != nil {
 		return err
 	}
+	all, check := files, files
 	if opts.Changed {
-		if files, err = repo.Changed(cfg.Root, opts.Base, files); err != nil {
+		if check, err = repo.Changed(cfg.Root, opts.Base, files); err != nil {
 			return err
 		}
 	}
-	docs, parseErrs := load.Documents(cfg, files)
+	if len(opts.Paths) > 0 {
+		// Facts such as duplicate ids come from the whole repository.
+		if all, _, err = load.Files(cfg); err != nil {
+			all = files
+		}
+	}
 	list, err := templates.List(cfg.Root)
 	if err != nil {
 		return err
@@ -113,7 +119,10 @@ func runLint(c *ucli.Context, opts lintOptions) error {
 	if err != nil {
 		return err
 	}
-	diags := l.Run(docs, append(fileErrs, parseErrs...))
+	diags, err := l.Files(all, check, fileErrs)
+	if err != nil {
+		return err
+	}
 	// Paths in output are relative to the working directory, as editors
 	// and terminals expect, unless the format wants them from the root.
 	if opts.Format == "text" || opts.Format == "json" {
@@ -121,7 +130,7 @@ func runLint(c *ucli.Context, opts lintOptions) error {
 			diags[i].File = fromRoot(cfg.Root, diags[i].File)
 		}
 	}
-	r := format.Report{Diagnostics: diags, Files: len(files), Rules: l.Rules(), Version: version()}
+	r := format.Report{Diagnostics: diags, Files: len(check), Rules: l.Rules(), Version: version()}
 	w := c.App.Writer
 	if opts.Format == "text" {
 		err = format.Text(w, r, format.TextOptions{Color: color(w)})

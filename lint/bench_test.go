@@ -1,0 +1,83 @@
+package lint
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/postmortem-dev/postmortem/render/config"
+	"github.com/postmortem-dev/postmortem/render/load"
+)
+
+// grepPhrases are the 30 blame phrases of the reference: what a team
+// would grep for.
+var grepPhrases = []string{
+	"human error", "operator error", "user error", "fat-fingered", "mistake", "careless", "negligent",
+	"sloppy", "lazy", "reckless", "incompetent", "poor judgement", "should have known", "should have",
+	"could have prevented", "if only", "would never have happened", "obviously", "clearly", "simply",
+	"just had to", "simple typo", "culprit", "blame", "at fault", "reprimand", "disciplinary",
+	"held accountable", "be more careful", "forgot",
+}
+
+// BenchmarkLintVsGrep lints a repository of generated postmortems, from
+// reading the files to the diagnostics, with every rule, and in the same
+// loop runs `grep -c -i -E` with 30 blame phrases over the same files. It
+// reports both times and their ratio (the lint issue asks for at most 8).
+// PM_BENCH_LINT names a repository made by ../shared/bench/gen-corpus (its
+// postmortems/ folder is linted); without it the benchmark is skipped.
+//
+//	python3 ../shared/bench/gen-corpus --docs 10000 --out /tmp/pm-10k
+//	PM_BENCH_LINT=/tmp/pm-10k go test ./lint -run XXX -bench LintVsGrep -benchtime 5x
+func BenchmarkLintVsGrep(b *testing.B) {
+	root := os.Getenv("PM_BENCH_LINT")
+	if root == "" {
+		b.Skip("PM_BENCH_LINT is not set")
+	}
+	grep, err := exec.LookPath("grep")
+	if err != nil {
+		b.Skip("no grep")
+	}
+	files, err := filepath.Glob(filepath.Join(root, "postmortems", "*.md"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no postmortems in %s", root)
+	}
+	cfg := config.Default()
+	cfg.Root = root
+	var lintTime, grepTime time.Duration
+	findings := 0
+	b.ResetTimer()
+	for range b.N {
+		start := time.Now()
+		cmd := exec.Command(grep, append([]string{"-c", "-i", "-E", strings.Join(grepPhrases, "|")}, files...)...)
+		cmd.Stdout = nil
+		if err := cmd.Run(); err != nil {
+			if _, ok := err.(*exec.ExitError); !ok {
+				b.Fatal(err)
+			}
+		}
+		grepTime += time.Since(start)
+
+		start = time.Now()
+		rel, _, err := load.Files(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		l, err := New(cfg, Options{Now: fixtureNow})
+		if err != nil {
+			b.Fatal(err)
+		}
+		diags, err := l.Files(rel, nil, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		findings = len(diags)
+		lintTime += time.Since(start)
+	}
+	b.ReportMetric(float64(lintTime.Milliseconds())/float64(b.N), "lint-ms/op")
+	b.ReportMetric(float64(grepTime.Milliseconds())/float64(b.N), "grep-ms/op")
+	b.ReportMetric(float64(lintTime)/float64(grepTime), "lint/grep")
+	b.ReportMetric(float64(findings), "findings")
+}
