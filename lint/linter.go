@@ -48,6 +48,7 @@ type Linter struct {
 	opts     Options
 	rules    []*Rule
 	severity map[string]Severity
+	phrases  []blameless.Phrase // the repository's own
 }
 
 // New returns a Linter for a repository's configuration. It is an error
@@ -82,10 +83,10 @@ func New(cfg *config.Config, opts Options) (*Linter, error) {
 	for _, k := range keys {
 		sev, err := ParseSeverity(cfg.Lint.Rules[k])
 		if err != nil {
-			return nil, fmt.Errorf("%s: lint.rules: %s: %w", configName(cfg), k, err)
+			return nil, fmt.Errorf("%s: lint.rules: %s: %w", configPos(cfg), k, err)
 		}
 		if !groups[k] && Lookup(k) == nil {
-			msg := fmt.Sprintf("%s: lint.rules: unknown rule %q", configName(cfg), k)
+			msg := fmt.Sprintf("%s: lint.rules: unknown rule %q", configPos(cfg), k)
 			if s := render.Suggest(k, names); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
@@ -102,14 +103,26 @@ func New(cfg *config.Config, opts Options) (*Linter, error) {
 			l.rules = append(l.rules, r)
 		}
 	}
+	for _, p := range cfg.Lint.Blameless.Add {
+		l.phrases = append(l.phrases, blameless.Phrase{Category: blameless.Category(p.Category), Pattern: p.Pattern,
+			When: blameless.Condition(p.When), Message: p.Message, Suggestion: p.Suggestion})
+	}
+	// Compile the phrase lists now, so that a bad phrase is a
+	// configuration error before any file is read.
+	if l.enabled("blameless") {
+		if _, err := blameless.New(blameless.Options{Add: l.phrases, Remove: cfg.Lint.Blameless.Remove}); err != nil {
+			return nil, fmt.Errorf("%s: lint.blameless: %w", configPos(cfg), err)
+		}
+	}
 	return l, nil
 }
 
-func configName(cfg *config.Config) string {
-	if cfg.Path != "" {
-		return cfg.Path
+// configPos names the configuration's lint settings: "path:line:col".
+func configPos(cfg *config.Config) string {
+	if cfg.Path == "" {
+		return config.FileName
 	}
-	return config.FileName
+	return fmt.Sprintf("%s:%s", cfg.Path, cfg.KeyPos("lint"))
 }
 
 // enabled reports whether any rule of a group runs.
@@ -150,9 +163,9 @@ func (l *Linter) repo(facts Facts) (*Repo, error) {
 	}
 	repo.People = append(append(append([]string{}, l.cfg.People...), l.opts.People...), facts.Authors...)
 	if l.enabled("blameless") {
-		d, err := blameless.New(blameless.Options{People: repo.People})
+		d, err := blameless.New(blameless.Options{People: repo.People, Add: l.phrases, Remove: l.cfg.Lint.Blameless.Remove})
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: lint.blameless: %w", configPos(l.cfg), err)
 		}
 		repo.detector = d
 	}

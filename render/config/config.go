@@ -104,6 +104,33 @@ type Lint struct {
 	// Rules sets rules' severities by rule name or group ("blameless" or
 	// "blameless/hindsight"): error, warning or off.
 	Rules map[string]string `yaml:"rules"`
+	// Blameless extends or trims the phrase lists of the blameless rules.
+	Blameless Phrases `yaml:"blameless"`
+}
+
+// Phrases are a repository's changes to the blameless phrase lists.
+type Phrases struct {
+	// Add lists phrases to report.
+	Add []Phrase `yaml:"add"`
+	// Remove lists built-in patterns not to report, as written in the
+	// built-in list (see 'postmortem lint --explain' for the rules).
+	Remove []string `yaml:"remove"`
+}
+
+// Phrase is a phrase a repository adds to a blameless rule.
+type Phrase struct {
+	// Category is the rule's category: human-error, judgement,
+	// person-cause, counterfactual, hindsight or punitive.
+	Category string `yaml:"category"`
+	// Pattern is the phrase: words, "a|b" alternatives, and <person> for
+	// a person ("<person> went cowboy").
+	Pattern string `yaml:"pattern"`
+	// When is always (the default), subject (when a person is the
+	// subject of the clause) or person (when the sentence names a person).
+	When string `yaml:"when"`
+	// Message and Suggestion replace the category's own.
+	Message    string `yaml:"message"`
+	Suggestion string `yaml:"suggestion"`
 }
 
 // Default returns the configuration used when there is no file.

@@ -11,6 +11,10 @@ import (
 	"github.com/postmortem-dev/postmortem/render"
 )
 
+// KeyPos returns the position of a top-level key in the file, or line 1
+// when it is not there, for messages about its value.
+func (c *Config) KeyPos(key string) render.Pos { return c.pos(key) }
+
 // pos returns the position of a top-level key, or line 1.
 func (c *Config) pos(key string) render.Pos {
 	if p, ok := c.keyPos[key]; ok {
