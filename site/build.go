@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"html/template"
 	"sync"
@@ -55,9 +56,7 @@ func (b *builder) viewJob(name string, view func() any, render func(*bytes.Buffe
 	}
 }
 
-// postmortemJob is the job of a postmortem's page. Its key holds the view
-// without the body, and the file's hash and where its links lead in place
-// of the body, which a document from the cache does not have.
+// postmortemJob is the job of a postmortem's page.
 func (b *builder) postmortemJob(d *doc) job {
 	var view *pages.PostmortemPage
 	get := func() *pages.PostmortemPage {
@@ -69,13 +68,7 @@ func (b *builder) postmortemJob(d *doc) job {
 	return job{
 		name: d.pm.URL,
 		page: true,
-		key: func() ([32]byte, bool) {
-			var links []byte
-			for _, t := range d.targets {
-				links = append(links, t+"\x00"+b.conv.pages[t]+"\x00"...)
-			}
-			return pageKey(b.key, get(), d.sum[:], links)
-		},
+		key:  func() ([32]byte, bool) { return b.postmortemKey(d), true },
 		make: func(buf *bytes.Buffer) error {
 			b.conv.parse(d)
 			view := get()
@@ -85,6 +78,40 @@ func (b *builder) postmortemJob(d *doc) job {
 			return err
 		},
 	}
+}
+
+// postmortemKey returns the key of a postmortem's page: what the page
+// shows is the file (its hash stands for everything read from it, body
+// included), where its links lead, its history and the site's settings
+// (in the build key). Hashing these is much cheaper than hashing the view.
+func (b *builder) postmortemKey(d *doc) [32]byte {
+	h := sha256.New()
+	s, pm := b.site, d.pm
+	h.Write(b.key[:])
+	h.Write(d.sum[:])
+	field := func(v string) { fmt.Fprintf(h, "%d:%s", len(v), v) }
+	for _, v := range []string{pm.Path, pm.RepoPath, pm.Page, pm.Date, pm.DateFrom, s.Title, s.RepoURL, s.History, s.HistoryNote} {
+		field(v)
+	}
+	for _, t := range d.targets {
+		field(t)
+		field(b.conv.pages[t])
+	}
+	if hs := pm.History; hs == nil {
+		field("no history")
+	} else {
+		fmt.Fprintf(h, "history %d %t", hs.Revisions, hs.Dirty)
+		for _, c := range hs.Contributors {
+			field(c)
+		}
+	}
+	for _, r := range pm.Revisions {
+		field(r.Commit)
+		field(r.Author) // .mailmap may change it
+	}
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
 }
 
 // jobs lists every file of the site.
