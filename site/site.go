@@ -35,7 +35,7 @@ import (
 )
 
 // Options control a build. The zero value builds the published and
-// in-review postmortems of a repository, without a history cache.
+// in-review postmortems of a repository, without a cache.
 type Options struct {
 	// Drafts puts draft postmortems on the site.
 	Drafts bool
@@ -44,9 +44,10 @@ type Options struct {
 	// left out (a sitemap needs absolute URLs) and the feed's links are
 	// relative to it.
 	BaseURL string
-	// CacheDir is a folder in which to keep what was read from git, so
-	// that the next build reads only new commits; "" keeps nothing. See
-	// CacheDir.
+	// CacheDir is a folder in which to keep what a build learnt, so that
+	// the next one reads only new commits, parses only changed files and,
+	// when the Writer is Publish's, takes unchanged pages from the
+	// previous site; "" keeps nothing. See CacheDir.
 	CacheDir string
 	// Progress, when not nil, is called as the build advances. It is
 	// called from one goroutine at a time.
