@@ -61,7 +61,10 @@ func TestRules(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				d, err := render.Parse(filepath.Base(f), src, cfg.ParseOptions())
+				// As Linter.Files parses: without autolinks.
+				opts := cfg.ParseOptions()
+				opts.NoAutolinks = true
+				d, err := render.Parse(filepath.Base(f), src, opts)
 				if list, ok := err.(render.ErrorList); ok {
 					errs = append(errs, list...)
 				}

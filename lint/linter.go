@@ -245,7 +245,11 @@ func (l *Linter) Files(all, check []string, loadErrs render.ErrorList) ([]Diagno
 		return nil, err
 	}
 	out := unread(loadErrs, nil)
-	load.Each(l.cfg, check, func(_ int, d *render.Document, errs render.ErrorList) {
+	// Bare URLs need not be links for the checks (prose blanks them), and
+	// parsing without autolinks is faster.
+	opts := l.cfg.ParseOptions()
+	opts.NoAutolinks = true
+	load.Each(l.cfg, check, opts, func(_ int, d *render.Document, errs render.ErrorList) {
 		var ds []Diagnostic
 		if d == nil {
 			ds = unread(errs, nil)

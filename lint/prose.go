@@ -70,7 +70,7 @@ func prose(d *render.Document, keep func(string) bool) []proseBlock {
 				continue
 			}
 			blk.runs = append(blk.runs, run{at: b.Len(), src: p.src, n: p.n})
-			b.WriteString(src[p.src : p.src+p.n])
+			b.WriteString(blankURLs(src[p.src : p.src+p.n]))
 		}
 		if blk.text = b.String(); strings.TrimSpace(blk.text) != "" {
 			blocks = append(blocks, blk)
@@ -105,6 +105,45 @@ func prose(d *render.Document, keep func(string) bool) []proseBlock {
 	})
 	flush()
 	return blocks
+}
+
+// blankURLs returns text with bare URLs (http://, https://, www.) turned
+// into spaces of the same length, for documents parsed without autolinks.
+func blankURLs(text string) string {
+	i := urlStart(text, 0)
+	if i < 0 {
+		return text
+	}
+	b := []byte(text)
+	for ; i >= 0; i = urlStart(text, i) {
+		for i < len(b) && b[i] != ' ' && b[i] != '\t' && b[i] != '\n' {
+			b[i] = ' '
+			i++
+		}
+	}
+	return string(b)
+}
+
+// urlStart returns the offset of the next bare URL in text at or after
+// from, or -1.
+func urlStart(text string, from int) int {
+	for i := from; i < len(text); i++ {
+		if text[i] != 'h' && text[i] != 'w' && text[i] != 'H' && text[i] != 'W' {
+			continue
+		}
+		if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') {
+			continue
+		}
+		rest := strings.ToLower(text[i:min(len(text), i+8)])
+		if strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "www.") {
+			return i
+		}
+	}
+	return -1
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // firstByte returns the source offset of the first text inside a node.

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/yuin/goldmark/ast"
 )
 
 // FuzzParse checks that Parse never panics, always returns a document, and
@@ -96,5 +97,31 @@ func TestPositionsAfterFrontMatter(t *testing.T) {
 	strong := s.Blocks[0].FirstChild().NextSibling()
 	if pos, ok := doc.NodePos(strong); !ok || pos != (Pos{Line: 7, Col: 13}) {
 		t.Errorf("strong text at %v (%v), want 7:13 (the text inside the markup)", pos, ok)
+	}
+}
+
+// TestNoAutolinks checks that bare URLs stay text with NoAutolinks, and
+// become links without it.
+func TestNoAutolinks(t *testing.T) {
+	src := []byte("# T\n\nSee https://example.com/x and www.example.org.\n")
+	count := func(opts Options) int {
+		d, err := Parse("a.md", src, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		ast.Walk(d.AST, func(n2 ast.Node, entering bool) (ast.WalkStatus, error) {
+			if _, ok := n2.(*ast.AutoLink); ok && entering {
+				n++
+			}
+			return ast.WalkContinue, nil
+		})
+		return n
+	}
+	if got := count(Options{}); got != 2 {
+		t.Errorf("%d autolinks, want 2", got)
+	}
+	if got := count(Options{NoAutolinks: true}); got != 0 {
+		t.Errorf("%d autolinks with NoAutolinks, want 0", got)
 	}
 }

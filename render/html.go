@@ -28,6 +28,11 @@ func newMarkdown(unsafe bool) goldmark.Markdown {
 var (
 	markdown       = newMarkdown(false)
 	markdownUnsafe = newMarkdown(true)
+	// plainParser is the parser without autolinks, for Options.NoAutolinks.
+	plainParser = goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	).Parser()
 )
 
 // HTMLOptions control HTML rendering. The zero value is safe: raw HTML in

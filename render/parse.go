@@ -19,6 +19,10 @@ type Options struct {
 	// for it, for example {"started": "start_time", "tags": "categories"}.
 	// The canonical name is accepted too.
 	FieldNames map[string]string
+	// NoAutolinks leaves bare URLs (https://..., www....) as text instead
+	// of links. Parsing is a tenth faster; it is for checks that read the
+	// tree but do not render it.
+	NoAutolinks bool
 }
 
 // Document is a parsed postmortem.
@@ -41,8 +45,9 @@ type Document struct {
 	// Sections are the document's headings with their bodies, in order.
 	Sections []*Section
 
-	lines      lineIndex
-	bodyParsed bool
+	lines       lineIndex
+	bodyParsed  bool
+	noAutolinks bool
 }
 
 // Pos returns the position of a byte offset in Source.
@@ -110,7 +115,7 @@ func ParseFrontMatter(path string, src []byte, opts Options) (*Document, error) 
 	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
-	d := &Document{Path: path, Source: src, lines: newLineIndex(src), AST: ast.NewDocument()}
+	d := &Document{Path: path, Source: src, lines: newLineIndex(src), AST: ast.NewDocument(), noAutolinks: opts.NoAutolinks}
 	p := &docParser{doc: d}
 	if !utf8.Valid(src) {
 		off := firstInvalidUTF8(src)
@@ -144,7 +149,7 @@ func (d *Document) ParseBody() {
 		return
 	}
 	d.bodyParsed = true
-	d.AST = parseMarkdown(maskBefore(d.Source, d.BodyStart))
+	d.AST = parseMarkdown(maskBefore(d.Source, d.BodyStart), d.noAutolinks)
 	d.Sections = sections(d)
 	d.fallbacks()
 }
@@ -291,7 +296,11 @@ func writePlain(b *strings.Builder, src []byte, n ast.Node) {
 }
 
 // parseMarkdown parses Markdown with the package's goldmark configuration.
-func parseMarkdown(src []byte) ast.Node {
+func parseMarkdown(src []byte, noAutolinks bool) ast.Node {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	return markdown.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	p := markdown.Parser()
+	if noAutolinks {
+		p = plainParser
+	}
+	return p.Parse(text.NewReader(src), parser.WithContext(ctx))
 }

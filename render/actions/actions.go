@@ -229,6 +229,15 @@ func listItem(d *render.Document, li ast.Node) (Item, bool) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+	if it.TicketURL == "" {
+		// A bare URL, in a document parsed without autolinks.
+		if m := urlRE.FindString(text); m != "" {
+			it.TicketURL = m
+			if it.Ticket == "" {
+				it.Ticket = m
+			}
+		}
+	}
 	if it.Ticket == "" {
 		if m := ticketRE.FindString(text); m != "" {
 			it.Ticket = m
@@ -240,6 +249,8 @@ func listItem(d *render.Document, li ast.Node) (Item, bool) {
 var (
 	// handleRE finds an @handle, taken as the owner when none is named.
 	handleRE = regexp.MustCompile(`(?:^|\s|\()@([A-Za-z0-9][A-Za-z0-9._-]*)`)
+	// urlRE finds a bare URL.
+	urlRE = regexp.MustCompile(`\bhttps?://[^\s<>()]+|\bwww\.[^\s<>()]+`)
 	// ticketRE finds a ticket key such as OPS-1234 or #123.
 	ticketRE = regexp.MustCompile(`\b[A-Z][A-Z0-9]+-\d+\b|(?:^|\s)#\d+\b`)
 )
@@ -259,6 +270,9 @@ func ticket(d *render.Document, cell ast.Node, text string) (string, string) {
 		}
 		return ast.WalkContinue, nil
 	})
+	if url == "" {
+		url = urlRE.FindString(text)
+	}
 	return strings.TrimSpace(text), url
 }
 

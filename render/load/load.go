@@ -188,7 +188,7 @@ func matchAny(patterns []string, name, rel string) bool {
 func Documents(cfg *config.Config, files []string) ([]*render.Document, render.ErrorList) {
 	docs := make([]*render.Document, len(files))
 	errs := make([]render.ErrorList, len(files))
-	Each(cfg, files, func(i int, d *render.Document, e render.ErrorList) {
+	Each(cfg, files, cfg.ParseOptions(), func(i int, d *render.Document, e render.ErrorList) {
 		docs[i], errs[i] = d, e
 	})
 	var out []*render.Document
@@ -203,26 +203,26 @@ func Documents(cfg *config.Config, files []string) ([]*render.Document, render.E
 	return out, all
 }
 
-// Each reads and parses files (relative to the root of cfg), on all cores,
+// Each reads and parses files (relative to the root of cfg) with opts, on
+// all cores,
 // and calls f with each file's index, its document (nil when it could not
 // be read) and its problems. f is called from several goroutines at once.
 // Only the documents in flight are held in memory, so that a caller that
 // keeps what it needs of each can go through any number of files.
-func Each(cfg *config.Config, files []string, f func(i int, d *render.Document, errs render.ErrorList)) {
-	each(cfg, files, render.Parse, f)
+func Each(cfg *config.Config, files []string, opts render.Options, f func(i int, d *render.Document, errs render.ErrorList)) {
+	each(cfg, files, opts, render.Parse, f)
 }
 
 // EachFrontMatter is Each with render.ParseFrontMatter: the documents have
 // their front matter and source, and their bodies are parsed when a
 // caller calls ParseBody.
 func EachFrontMatter(cfg *config.Config, files []string, f func(i int, d *render.Document, errs render.ErrorList)) {
-	each(cfg, files, render.ParseFrontMatter, f)
+	each(cfg, files, cfg.ParseOptions(), render.ParseFrontMatter, f)
 }
 
 type parseFunc func(path string, src []byte, opts render.Options) (*render.Document, error)
 
-func each(cfg *config.Config, files []string, parse parseFunc, f func(i int, d *render.Document, errs render.ErrorList)) {
-	opts := cfg.ParseOptions()
+func each(cfg *config.Config, files []string, opts render.Options, parse parseFunc, f func(i int, d *render.Document, errs render.ErrorList)) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
