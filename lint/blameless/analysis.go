@@ -28,19 +28,32 @@ func nounPhrase(toks []token, i int) (np, bool) {
 		if t.base == "no" {
 			end++
 		}
+		// "anyone on the mobile squad", "someone from the database team":
+		// the phrase runs on through a group of people.
+		if end+1 < len(toks) && groupPreps[toks[end].base] {
+			if g, ok := headPhrase(toks, end+1, end+1); ok && g.person {
+				end = g.end
+			}
+		}
 		return np{start: i, end: end, person: true, generic: true}, true
 	case t.is(fOtherPron):
 		return np{start: i, end: i + 1}, true
 	case t.is(fName) && t.is(fSentenceStart) && !t.is(fPossessive) && i+1 < len(toks) && !people(t) &&
-		(plainWord(&toks[i+1]) || toks[i+1].is(fPresent) && i+2 < len(toks) && (toks[i+2].verbish() || toks[i+2].is(fNeg))):
+		(plainWord(&toks[i+1]) && !presentBeforeObject(toks, i+1) ||
+			toks[i+1].is(fPresent) && i+2 < len(toks) && (toks[i+2].verbish() || toks[i+2].is(fNeg))):
 		// "Older app versions failed": a capitalised modifier, not a name.
+		if toks[i+1].is(fPresent) {
+			// "Release builds should never read": the -s word is the
+			// head noun, not a verb.
+			return np{start: i, end: i + 2}, true
+		}
 		return headPhrase(toks, i, i)
 	case t.is(fName):
 		j := i + 1
 		for j < len(toks) && !toks[j-1].is(fPossessive) && toks[j].is(fTitle) && !toks[j].is(fAux|fPrep|fCoord|fSub|fRel|fDet) {
 			j++
 		}
-		if j < len(toks) && !toks[j-1].is(fPossessive) && plainWord(&toks[j]) && !people(t) {
+		if j < len(toks) && !toks[j-1].is(fPossessive) && plainWord(&toks[j]) && !presentBeforeObject(toks, j) && !people(t) {
 			// "Initial Friday post", "Hellman logs": capitalised modifiers.
 			return headPhrase(toks, i, i)
 		}
@@ -70,7 +83,11 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 		if t.is(fAdv) && !t.is(fTitle) {
 			break
 		}
-		if j > first && (t.is(fPresent) || t.is(fPast) && verbAfter(toks, j)) && !toks[j-1].is(fPossessive) {
+		if j > first && (t.is(fPresent) || t.is(fPast) && (verbAfter(toks, j) || toks[j-1].is(fRole)) ||
+			pluralRole(&toks[j-1]) && j+1 < len(toks) && toks[j+1].is(fDet|fPersonPron|fOtherPron)) &&
+			!toks[j-1].is(fPossessive) {
+			// "the reviewer showed poor judgement": after a noun that
+			// names a person, an -ed word is the verb.
 			break
 		}
 		j++
@@ -111,6 +128,31 @@ var (
 		storage payments billing frontend backend mobile data reliability release compliance`)
 )
 
+// pluralRole reports whether t is a plural noun naming people ("engineers",
+// "reviewers"), after which a word followed by an object is a verb: "the
+// vendor's engineers treat our tickets as spam".
+func pluralRole(t *token) bool {
+	return t.is(fRole) && len(t.base) > 3 && t.base[len(t.base)-1] == 's'
+}
+
+// groupPreps join a generic person to the group it belongs to.
+var groupPreps = wordSet(`on in from at of`)
+
+// presentBeforeObject reports whether the -s word at j, not in the verb
+// lexicon, acts as a verb because an object follows it: "Yusuf approaches
+// an incident", not "Hellman logs are stored".
+func presentBeforeObject(toks []token, j int) bool {
+	w := toks[j].base
+	if len(w) < 4 || w[len(w)-1] != 's' || w[len(w)-2] == 's' || w[len(w)-2] == 'u' || w[len(w)-2] == 'i' {
+		return false
+	}
+	if j+1 >= len(toks) {
+		return false
+	}
+	n := &toks[j+1]
+	return n.is(fDet) && n.base != "that" || n.is(fPersonPron|fHandle) || n.base == "it"
+}
+
 // plainWord reports whether t is a lower-case content word that is not a
 // verb: the kind of word that continues a noun phrase.
 func plainWord(t *token) bool {
@@ -148,6 +190,11 @@ func isBoundary(toks []token, k int) bool {
 	t := &toks[k]
 	if t.is(fStrong | fComma) {
 		return true
+	}
+	if t.base == "that" && k > 0 && toks[k-1].verbish() && k+1 < len(toks) && plainWord(&toks[k+1]) &&
+		(k+2 >= len(toks) || !toks[k+2].verbish() && !(toks[k+2].is(fNeg|fAdv) && !toks[k+2].is(fPrep))) {
+		// "switched that check off": a determiner, not a relative.
+		return false
 	}
 	if t.is(fCoord) || t.is(fRel) || t.is(fSub) && !prepositionalSub[t.base] {
 		return true
@@ -195,6 +242,7 @@ func subject(toks []token, m int) (np, bool) {
 		break
 	}
 	end := m
+	shared := false // the clause shares its subject across a coordinator
 	for guard := 0; guard < 12; guard++ {
 		// Start of the clause: just after the nearest boundary before end.
 		s := end
@@ -206,13 +254,30 @@ func subject(toks []token, m int) (np, bool) {
 		for k < end && (toks[k].is(fAdv|fNumber) || toks[k].base == "utc") {
 			k++
 		}
+		if shared && s > 0 && toks[s-1].is(fSub) && !toks[s-1].is(fPrep) {
+			// "Nasrin switched it off because it was noisy and never
+			// switched it back on": the coordinated verb belongs to the
+			// main clause, not to the subordinate one before it.
+			end = s - 1
+			continue
+		}
 		if k < end {
 			if p, ok := nounPhrase(toks, k); ok && p.end <= end {
 				// "Anyone paying attention would have": the phrase's own
 				// modifiers may run up to the verb.
 				return p, true
 			}
-			if !toks[k].is(fRel) && !toks[k].verbish() && !toks[k].is(fNeg|fAdv) {
+			if toks[k].is(fPrep) && !toks[k].is(fSub) {
+				// "For the next ten minutes Jarrah was ...": past a
+				// leading phrase, the word before the verb group.
+				if p, ok := subjectBeforeVerb(toks, k, end); ok {
+					return p, true
+				}
+			}
+			gerund := toks[k].is(fPrep|fSub) && k+1 < len(toks) && isGerund(&toks[k+1])
+			// "..., after failing to make progress": a gerund clause
+			// shares the subject of the clause before it.
+			if !gerund && !toks[k].is(fRel) && !toks[k].verbish() && !toks[k].is(fNeg|fAdv) {
 				return np{}, false
 			}
 		}
@@ -243,8 +308,34 @@ func subject(toks []token, m int) (np, bool) {
 		// A coordinator or a comma: the subject is shared with the previous
 		// clause ("Kenji removed the permission and never tried").
 		end = s - 1
+		shared = true
 	}
 	return np{}, false
+}
+
+// subjectBeforeVerb finds a person named just before the verb group that
+// ends the clause [k, end): "At 14:02 the DBA ignored", "For an hour Jarrah
+// was". It answers only for a person; anything else is left unknown.
+func subjectBeforeVerb(toks []token, k, end int) (np, bool) {
+	e := end - 1
+	for e > k && toks[e].is(fAux|fAdv|fNeg) {
+		e--
+	}
+	if e <= k || e == end-1 && !toks[end-1].is(fAux|fAdv|fNeg) && !(end < len(toks) && toks[end].verbish()) {
+		return np{}, false
+	}
+	t := &toks[e]
+	if t.is(fPossessive) || !(t.is(fName|fHandle|fRole|fGeneric) || t.base == "he" || t.base == "she") {
+		return np{}, false
+	}
+	s := e
+	for s > k+1 && toks[s-1].is(fTitle) && toks[s-1].is(fName) && !toks[s-1].is(fPossessive) {
+		s--
+	}
+	if t.is(fRole) && s > k+1 && toks[s-1].is(fDet) {
+		s--
+	}
+	return np{start: s, end: e + 1, person: true, generic: t.is(fGeneric)}, true
 }
 
 // nominativeOther are subject pronouns that do not point at one person.
@@ -289,13 +380,23 @@ func mentionsPerson(toks []token) bool {
 
 // clauseNegated reports whether a negation precedes token m in its clause.
 func clauseNegated(toks []token, m int) bool {
+	verb := false // a verb between token k and m
 	for k := m - 1; k >= 0; k-- {
 		t := &toks[k]
 		if t.is(fStrong) {
 			return false
 		}
 		if t.is(fNeg) {
+			// "people who ship without a load test will face
+			// consequences": "without" negates its own phrase, not the
+			// verb after it.
+			if verb && (t.base == "without" || t.base == "no" && !t.is(fGeneric)) {
+				continue
+			}
 			return true
+		}
+		if t.verbish() {
+			verb = true
 		}
 		switch t.base {
 		case "rather", "instead", "avoid", "avoiding", "against", "beyond":

@@ -361,7 +361,8 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	case Subject:
 		p, ok := subject(toks, start)
 		// "Nobody is to blame" says no person did it.
-		if !ok || !(p.person || blameNounSubject(toks, p)) || negativeGeneric(toks, p) || sameAsSubstitution(toks, start) {
+		if !ok || !(p.person || blameNounSubject(toks, p) || teamSubject(toks, p) && blamePredicate(toks, start, end)) ||
+			negativeGeneric(toks, p) || sameAsSubstitution(toks, start) {
 			return false
 		}
 		return pt.phrase.Category != PersonCause || !purposeClause(toks, end)
@@ -389,11 +390,46 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 		if clauseNegated(toks, start) || metaMention(toks, start) {
 			return false
 		}
+		// "only a user error when the user can fix it": a definition.
+		n := end
+		for n < len(toks) && (toks[n].base == "only" || toks[n].base == "just") {
+			n++
+		}
+		if n < len(toks) && definitional[toks[n].base] {
+			return false
+		}
 		// "user error rate", "operator error logs": a compound noun.
 		// "user errors" is a technical term; the pattern words are singular.
 		return !compoundModifier(toks, end)
 	}
 	return true
+}
+
+// definitional words after a label say when it would apply ("a user error
+// when the user can fix it"), which discusses the label rather than using it.
+var definitional = wordSet(`when if unless whenever`)
+
+// teamSubject reports whether a subject is a bare team name: "Identity and
+// mobile are equally at fault", "Payments is to blame".
+func teamSubject(toks []token, p np) bool {
+	if p.end-p.start != 1 {
+		return false
+	}
+	t := &toks[p.start]
+	return teamNames[t.base] || departments[t.base]
+}
+
+// blamePredicate reports whether the matched tokens assign blame outright
+// ("at fault", "to blame", "responsible for the outage"), which only people
+// and teams can carry.
+func blamePredicate(toks []token, start, end int) bool {
+	for k := start; k < end; k++ {
+		switch toks[k].base {
+		case "blame", "fault", "responsible":
+			return true
+		}
+	}
+	return false
 }
 
 // compoundModifier reports whether the token at end continues a compound
@@ -433,10 +469,32 @@ func purposeClause(toks []token, end int) bool {
 			if protectVerbs[toks[k+1].base] {
 				return true
 			}
+		case "as":
+			// "as planned", "as the runbook says": the action followed
+			// the plan or the procedure.
+			if plannedWords[toks[k+1].base] {
+				return true
+			}
+			for j := k + 1; j < len(toks) && j < k+5 && !toks[j].is(fStrong|fComma); j++ {
+				if prescribeVerbs[toks[j].base] {
+					return true
+				}
+			}
+		case "per":
+			return true
+		case "according":
+			if toks[k+1].base == "to" {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+var (
+	plannedWords   = wordSet(`planned agreed intended designed documented scheduled required rehearsed instructed`)
+	prescribeVerbs = wordSet(`says said requires required allows allowed prescribes describes asks instructs specifies`)
+)
 
 // protectVerbs after "to" state a protective purpose.
 var protectVerbs = wordSet(`avoid prevent protect stop limit contain spare preserve shield halt minimise
@@ -479,7 +537,9 @@ func sameAsSubstitution(toks []token, from int) bool {
 // metaMention reports whether a label is being discussed rather than used:
 // "Labelling this operator error would tell us nothing".
 func metaMention(toks []token, m int) bool {
-	for k := m - 1; k >= 0 && !toks[k].is(fStrong); k-- {
+	// A comma ends the search: "Calling it what it is, this was human
+	// error" uses the label in a clause of its own.
+	for k := m - 1; k >= 0 && !toks[k].is(fStrong|fComma); k-- {
 		switch toks[k].base {
 		case "assumed", "assuming", "suspected", "suspecting", "ruled", "ruling", "hypothesis", "theory":
 			// A hypothesis during the incident: "Assumed user error at the time".

@@ -8,13 +8,15 @@ import (
 type elemKind uint8
 
 const (
-	eWords  elemKind = iota // one of a set of words
-	ePerson                 // a person noun phrase
-	ePP                     // a past participle other than "been"
-	eVerb                   // a verb, an auxiliary or a negation
-	eIng                    // a word ending in -ing
-	eGap                    // up to maxGap tokens
-	eStart                  // the start of a clause (takes no token)
+	eWords    elemKind = iota // one of a set of words
+	ePerson                   // a person noun phrase
+	eName                     // a named person or an @handle, not a role or pronoun
+	eNamePoss                 // a possessive name: "Bogdan's"
+	ePP                       // a past participle other than "been"
+	eVerb                     // a verb, an auxiliary or a negation
+	eIng                      // a word ending in -ing
+	eGap                      // up to maxGap tokens
+	eStart                    // the start of a clause (takes no token)
 )
 
 const (
@@ -53,6 +55,10 @@ func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
 		switch {
 		case f == "<person>":
 			e.kind = ePerson
+		case f == "<name>":
+			e.kind = eName
+		case f == "<name's>":
+			e.kind = eNamePoss
 		case f == "<pp>":
 			e.kind = ePP
 		case f == "<verb>":
@@ -108,7 +114,7 @@ var veryCommon = wordSet(`the a an of to in on and or is was it for at by with a
 // frequentInPostmortems are content words common in blameless prose too
 // ("error rate", "health check", "the on-call engineer").
 var frequentInPostmortems = wordSet(`error errors engineer engineers check checks test tests run page job team teams
-	change dropped failed more good had made`)
+	change dropped failed more good had made saw on-call oncall pager`)
 
 // anchorScore ranks a word as the anchor the prefilter looks for: rarer
 // (longer, not a function word) is better.
@@ -222,9 +228,21 @@ func (e *elem) matchAt(toks []token, pos int) (int, bool) {
 		return 1, t.verbish() || t.is(fNeg|fPast)
 	case eIng:
 		return 1, isGerund(t)
+	case eNamePoss:
+		return 1, t.is(fName) && t.is(fPossessive)
+	case eName:
+		if !t.is(fName|fHandle) || t.is(fPossessive) {
+			return 0, false
+		}
+		p, ok := nounPhrase(toks, pos)
+		if !ok || !p.person {
+			return 0, false
+		}
+		return p.end - p.start, true
 	case ePerson:
 		p, ok := nounPhrase(toks, pos)
-		if !ok {
+		if !ok || negativeGeneric(toks, p) {
+			// "nobody's fault", "no one's mistake" clear people.
 			return 0, false
 		}
 		if p.person {
@@ -255,7 +273,12 @@ func (e *elem) matchBack(toks []token, pos int) bool {
 	case eIng:
 		return isGerund(t)
 	case ePerson:
-		return personToken(t)
+		return personToken(t) && !negativeGeneric(toks, np{start: pos, end: pos + 1})
+	case eNamePoss:
+		return t.is(fName) && t.is(fPossessive)
+	case eName:
+		// Before the anchor a name modifies it: "Paulo's performance review".
+		return t.is(fName|fHandle) && t.is(fPossessive)
 	}
 	return false
 }

@@ -302,6 +302,9 @@ func isNameWord(w string, sentenceStart bool) bool {
 			return false
 		}
 	}
+	if techWord(w) {
+		return false
+	}
 	if sentenceStart {
 		if verbBases[w] || isPresentVerb(w) || isPastForm(w) {
 			return false
@@ -323,3 +326,32 @@ func isNameWord(w string, sentenceStart bool) bool {
 	}
 	return true
 }
+
+// techWord reports whether a capitalised word is a system or a tool rather
+// than a name: it contains a technical morpheme ("Autovacuum", "Memcache",
+// "Pgbouncer") or is the agent noun of a common verb ("Scheduler",
+// "Checker").
+func techWord(w string) bool {
+	for _, p := range techPrefixes {
+		if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
+			return true
+		}
+	}
+	for _, m := range techMorphemes {
+		if strings.Contains(w, m) {
+			return true
+		}
+	}
+	if len(w) > 5 && strings.HasSuffix(w, "er") {
+		return verbBases[w[:len(w)-1]] || verbBases[w[:len(w)-2]] && !surnameAgents[w]
+	}
+	return false
+}
+
+var (
+	techPrefixes  = []string{"auto", "micro", "multi", "hyper", "kube", "cyber", "pg", "mongo"}
+	techMorphemes = []string{"vacuum", "cache", "proxy", "sync", "queue", "daemon", "server", "sql", "shard",
+		"replica", "cluster", "balancer", "config", "script", "webhook", "bouncer", "crontab", "cronjob"}
+	// surnameAgents are agent nouns that are common surnames.
+	surnameAgents = wordSet(`turner singer keeper`)
+)
