@@ -157,6 +157,9 @@ func (f *Facts) Add(d *render.Document) {
 // repo prepares what rules share for a run: the facts, and the blameless
 // detector with every name known to count as a person.
 func (l *Linter) repo(facts Facts) (*Repo, error) {
+	for _, paths := range facts.IDs {
+		sort.Strings(paths) // the first pass adds them in any order
+	}
 	repo := &Repo{IDs: facts.IDs, Exists: l.opts.Exists, Prompts: map[string]bool{}}
 	for _, p := range l.opts.Prompts {
 		repo.Prompts[p] = true
