@@ -160,3 +160,46 @@ func TestRuleValues(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesDeterministic lints a repository several times: files are read
+// on all cores, but the findings and their messages come out the same.
+func TestFilesDeterministic(t *testing.T) {
+	root := t.TempDir()
+	var files []string
+	for i := range 12 {
+		name := fmt.Sprintf("postmortems/%02d.md", i)
+		files = append(files, name)
+		src := "---\ntitle: t\nid: same\nstatus: published\n---\n\nDana broke it.\n"
+		if err := os.MkdirAll(filepath.Join(root, "postmortems"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(root, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg := config.Default()
+	cfg.Root = root
+	l, err := New(cfg, Options{Now: fixtureNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	for range 5 {
+		diags, err := l.Files(files, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, d := range diags {
+			fmt.Fprintln(&b, d)
+		}
+		if first == "" {
+			first = b.String()
+			if !strings.Contains(first, "frontmatter/duplicate-id") || !strings.Contains(first, "blameless/person-cause") {
+				t.Fatalf("expected findings missing:\n%s", first)
+			}
+		} else if b.String() != first {
+			t.Fatalf("a second run differs:\n%s\nfirst:\n%s", b.String(), first)
+		}
+	}
+}
