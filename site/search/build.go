@@ -1,0 +1,588 @@
+package search
+
+import (
+	"bytes"
+	"compress/flate"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Doc is one postmortem as the index sees it.
+type Doc struct {
+	// ID identifies the document; it must be unique. It is searchable.
+	ID string
+	// URL is the page's address relative to the site's root, for example
+	// "postmortems/2025-03-12-orders.html". It must be relative and must
+	// not climb above the root.
+	URL string
+	// Title and Summary are weighted above Body, the plain text of the
+	// postmortem (render.PlainText of its Markdown).
+	Title, Summary, Body string
+	// Date is YYYY-MM-DD or empty; results with equal scores are listed
+	// newest first, and the year is a filter.
+	Date string
+	// Severity and Status are filters, shown in results.
+	Severity, Status string
+	// Services and Tags are searchable and filters; Authors are
+	// searchable.
+	Services, Tags, Authors []string
+}
+
+// Options control Build. The zero value is ready to use.
+type Options struct {
+	// ShardSize is the size in bytes past which a shard of the term
+	// dictionary is closed; 0 means DefaultShardSize. One entry larger
+	// than that (a word in most documents) is a shard of its own.
+	ShardSize int
+}
+
+// DefaultShardSize is the target size of a shard: large enough that a
+// query needs few, small enough that one costs little to fetch.
+const DefaultShardSize = 32 << 10
+
+// The searchable fields of a document and their BM25F parameters: the
+// weight of an occurrence and how much the field's length normalises it.
+const (
+	fTitle = iota
+	fSummary
+	fBody
+	fMeta // services, tags, authors and the id
+	nFields
+)
+
+var (
+	fieldWeight = [nFields]float64{fTitle: 5, fSummary: 3, fBody: 1, fMeta: 2}
+	fieldB      = [nFields]float64{fTitle: 0.5, fSummary: 0.5, fBody: 0.75, fMeta: 0.5}
+)
+
+const k1 = 1.2
+
+// minPrefix is the shortest prefix with an entry of its own.
+const minPrefix = 2
+
+// Build indexes docs and returns the files of the index by their paths
+// relative to the index's folder (the package documentation describes
+// them). The same documents give the same bytes, in whatever order they
+// come. It fails on a document without ID or with an unusable URL or date,
+// and on two documents with the same ID.
+func Build(docs []Doc, opts Options) (map[string][]byte, error) {
+	shardSize := opts.ShardSize
+	if shardSize <= 0 {
+		shardSize = DefaultShardSize
+	}
+	order, err := sortDocs(docs)
+	if err != nil {
+		return nil, err
+	}
+	ix := newIndexer(len(order))
+	for n, d := range order {
+		ix.add(n, d)
+	}
+	entries := append(ix.entries(), ix.facetEntries()...)
+	sort.Slice(entries, func(i, j int) bool { return less16(entries[i].key, entries[j].key) })
+
+	// Data files are named by number; the folder they go in is named by a
+	// hash of their contents, so a browser never mixes two builds.
+	type file struct{ name, body string }
+	var data []file
+	var firstKeys []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() == 0 {
+			return
+		}
+		name := "t/" + strconv.Itoa(len(firstKeys)-1)
+		data = append(data, file{name, register(name, "{"+cur.String()+"}")})
+		cur.Reset()
+	}
+	for _, e := range entries {
+		text := e.text()
+		if cur.Len() > 0 && cur.Len()+len(text) > shardSize {
+			flush()
+		}
+		if cur.Len() == 0 {
+			firstKeys = append(firstKeys, e.key)
+		} else {
+			cur.WriteByte(',')
+		}
+		cur.WriteString(text)
+	}
+	flush()
+	for n, d := range order {
+		name := "d/" + strconv.Itoa(n)
+		data = append(data, file{name, register(name, jsString(deflate(fragment(d))))})
+	}
+
+	h := sha256.New()
+	for _, f := range data {
+		fmt.Fprintf(h, "%s\x00%d\x00%s", f.name, len(f.body), f.body)
+	}
+	dir := hex.EncodeToString(h.Sum(nil))[:12] + "/"
+	out := make(map[string][]byte, len(data)+1)
+	for _, f := range data {
+		out[dir+f.name+".js"] = []byte(f.body)
+	}
+
+	var m strings.Builder
+	fmt.Fprintf(&m, `{"version":1,"dir":%s,"root":"../","docs":%d,"shards":%s,"facets":{`,
+		jsString(dir), len(order), jsStrings(firstKeys))
+	for i, field := range Fields {
+		if i > 0 {
+			m.WriteByte(',')
+		}
+		m.WriteString(jsString(field) + ":[")
+		for j, v := range ix.facets[field].sorted(field) {
+			if j > 0 {
+				m.WriteByte(',')
+			}
+			fmt.Fprintf(&m, "[%s,%s,%d]", jsString(v.key), jsString(v.label), v.count)
+		}
+		m.WriteByte(']')
+	}
+	m.WriteString("}}")
+	out["meta.js"] = []byte(register("meta", m.String()))
+	return out, nil
+}
+
+// register wraps a data file's value in the call that hands it to
+// search.js: a script, so that it loads from file:// as well as http.
+func register(name, value string) string {
+	return "__pmsearch(" + jsString(name) + "," + value + ");\n"
+}
+
+// fragment returns what the result list shows of a document, and the text
+// in which snippets are found and phrases checked.
+func fragment(d *Doc) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `{"id":%s,"url":%s,"title":%s,"date":%s,"severity":%s,"status":%s,`,
+		jsString(d.ID), jsString(d.URL), jsString(d.Title), jsString(d.Date),
+		jsString(d.Severity), jsString(d.Status))
+	fmt.Fprintf(&b, `"services":%s,"tags":%s,"authors":%s,"summary":%s,"body":%s}`,
+		jsStrings(nonNil(d.Services)), jsStrings(nonNil(d.Tags)), jsStrings(nonNil(d.Authors)),
+		jsString(d.Summary), jsString(d.Body))
+	return b.String()
+}
+
+// deflate compresses a fragment (raw DEFLATE, which the browser's
+// DecompressionStream reads) and encodes it in base64: a fragment is mostly
+// prose, which this makes two to three times smaller even when the server
+// does not compress.
+func deflate(s string) string {
+	var b bytes.Buffer
+	w, _ := flate.NewWriter(&b, flate.BestCompression) // fails only for a bad level
+	w.Write([]byte(s))
+	w.Close()
+	return base64.StdEncoding.EncodeToString(b.Bytes())
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// sortDocs checks the documents and orders them newest first, then by ID:
+// a document's number in the index is its place in this order.
+func sortDocs(docs []Doc) ([]*Doc, error) {
+	order := make([]*Doc, len(docs))
+	ids := make(map[string]bool, len(docs))
+	for i := range docs {
+		d := &docs[i]
+		if d.ID == "" {
+			return nil, fmt.Errorf("document %d (%q): no id", i, d.Title)
+		}
+		if ids[d.ID] {
+			return nil, fmt.Errorf("document %s: duplicate id", d.ID)
+		}
+		ids[d.ID] = true
+		if err := checkURL(d.URL); err != nil {
+			return nil, fmt.Errorf("document %s: %w", d.ID, err)
+		}
+		if d.Date != "" {
+			if _, err := time.Parse("2006-01-02", d.Date); err != nil {
+				return nil, fmt.Errorf("document %s: date: %w", d.ID, err)
+			}
+		}
+		order[i] = d
+	}
+	sort.Slice(order, func(i, j int) bool {
+		if order[i].Date != order[j].Date {
+			return order[i].Date > order[j].Date
+		}
+		return order[i].ID < order[j].ID
+	})
+	return order, nil
+}
+
+// checkURL accepts a path relative to the site's root.
+func checkURL(s string) error {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return fmt.Errorf("url: %w", err)
+	case s == "":
+		return fmt.Errorf("url: empty")
+	case u.Scheme != "" || u.Host != "" || strings.HasPrefix(s, "/") || strings.HasPrefix(s, "\\"):
+		return fmt.Errorf("url %q: not relative to the site's root", s)
+	case u.Path == ".." || strings.HasPrefix(u.Path, "../"):
+		return fmt.Errorf("url %q: outside the site", s)
+	}
+	return nil
+}
+
+// An entry is one key of the term dictionary. Keys are stems ("timeout"),
+// pairs of neighbouring stems ("consum lag", for phrases), prefixes of words
+// ("timeo") and filter values ("!severity:sev1"). Exact holds the postings
+// of the stem, pair or value; Prefix those of the words that start with the
+// key and are longer, or "~" and the key of an entry whose Exact list is the
+// same.
+type entry struct {
+	key, exact, prefix string
+}
+
+func (e entry) text() string {
+	if e.prefix == "" {
+		return jsString(e.key) + ":[" + jsString(e.exact) + "]"
+	}
+	return jsString(e.key) + ":[" + jsString(e.exact) + "," + jsString(e.prefix) + "]"
+}
+
+// indexer accumulates the postings of documents added in order.
+type indexer struct {
+	n int // documents
+
+	wordID  map[string]int32
+	words   []string
+	stemOf  []int32 // word -> stem
+	stemID  map[string]int32
+	stems   []string
+	stemDF  []int32
+	stemTF  [][nFields]uint16 // per document, reset after each
+	stemHit []int32           // last document that counted a stem
+
+	pairID  map[uint64]int32
+	pairs   []uint64
+	pairDF  []int32
+	pairTF  [][nFields]uint16
+	pairHit []int32
+
+	docs   [][nFields][]int32 // word ids per field
+	avgLen [nFields]float64
+
+	stemPost [][]posting
+	pairPost [][]posting
+	prefPost map[string][]posting
+
+	facets map[string]*facet
+}
+
+func newIndexer(n int) *indexer {
+	ix := &indexer{
+		n:        n,
+		wordID:   map[string]int32{},
+		stemID:   map[string]int32{},
+		pairID:   map[uint64]int32{},
+		docs:     make([][nFields][]int32, n),
+		prefPost: map[string][]posting{},
+		facets:   map[string]*facet{},
+	}
+	for _, f := range Fields {
+		ix.facets[f] = &facet{values: map[string]*facetValue{}}
+	}
+	return ix
+}
+
+// add reads document n: its words, their document frequencies and its
+// filter values. Postings are computed by entries, once frequencies are
+// known.
+func (ix *indexer) add(n int, d *Doc) {
+	texts := [nFields][]string{
+		fTitle:   {d.Title},
+		fSummary: {d.Summary},
+		fBody:    {d.Body},
+		fMeta:    append(append(append([]string{d.ID}, d.Services...), d.Tags...), d.Authors...),
+	}
+	for f, ts := range texts {
+		var ids []int32
+		for _, t := range ts {
+			for _, w := range words(t) {
+				if len(w.word) > maxWordBytes {
+					continue
+				}
+				ids = append(ids, ix.word(w.word))
+			}
+		}
+		ix.docs[n][f] = ids
+		ix.avgLen[f] += float64(len(ids)) / float64(ix.n)
+		for i, id := range ids {
+			s := ix.stemOf[id]
+			if ix.stemHit[s] != int32(n) {
+				ix.stemHit[s] = int32(n)
+				ix.stemDF[s]++
+			}
+			if i == 0 || f == fMeta {
+				continue
+			}
+			p := ix.pair(ix.stemOf[ids[i-1]], s)
+			if ix.pairHit[p] != int32(n) {
+				ix.pairHit[p] = int32(n)
+				ix.pairDF[p]++
+			}
+		}
+	}
+	ix.facets["severity"].add(d.Severity, n)
+	ix.facets["status"].add(d.Status, n)
+	for _, s := range d.Services {
+		ix.facets["service"].add(s, n)
+	}
+	for _, t := range d.Tags {
+		ix.facets["tag"].add(t, n)
+	}
+	if len(d.Date) >= 4 {
+		ix.facets["year"].add(d.Date[:4], n)
+	}
+}
+
+func (ix *indexer) word(w string) int32 {
+	id, ok := ix.wordID[w]
+	if ok {
+		return id
+	}
+	id = int32(len(ix.words))
+	ix.wordID[w] = id
+	ix.words = append(ix.words, w)
+	st := Stem(w)
+	s, ok := ix.stemID[st]
+	if !ok {
+		s = int32(len(ix.stems))
+		ix.stemID[st] = s
+		ix.stems = append(ix.stems, st)
+		ix.stemDF = append(ix.stemDF, 0)
+		ix.stemTF = append(ix.stemTF, [nFields]uint16{})
+		ix.stemHit = append(ix.stemHit, -1)
+	}
+	ix.stemOf = append(ix.stemOf, s)
+	return id
+}
+
+func (ix *indexer) pair(a, b int32) int32 {
+	k := uint64(a)<<32 | uint64(b)
+	id, ok := ix.pairID[k]
+	if !ok {
+		id = int32(len(ix.pairs))
+		ix.pairID[k] = id
+		ix.pairs = append(ix.pairs, k)
+		ix.pairDF = append(ix.pairDF, 0)
+		ix.pairTF = append(ix.pairTF, [nFields]uint16{})
+		ix.pairHit = append(ix.pairHit, -1)
+	}
+	return id
+}
+
+// idf is BM25's inverse document frequency of a key in df documents.
+func (ix *indexer) idf(df int32) float64 {
+	n := float64(ix.n)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+// impact is a key's BM25F score in a document, quantised to 1..maxImpact
+// against the largest score any key can have (idf of a key in one
+// document; the saturated term frequency stays below 1).
+func (ix *indexer) impact(df int32, tf [nFields]uint16, lens [nFields]int) uint8 {
+	var t float64
+	for f := 0; f < nFields; f++ {
+		if tf[f] == 0 || ix.avgLen[f] == 0 {
+			continue
+		}
+		norm := 1 - fieldB[f] + fieldB[f]*float64(lens[f])/ix.avgLen[f]
+		t += fieldWeight[f] * float64(tf[f]) / norm
+	}
+	s := ix.idf(df) * t / (k1 + t)
+	q := math.Round(maxImpact * s / ix.idf(1))
+	return uint8(max(1, min(maxImpact, q)))
+}
+
+// entries computes the postings of every stem, pair and prefix and returns
+// the dictionary's entries, unsorted.
+func (ix *indexer) entries() []entry {
+	ix.stemPost = make([][]posting, len(ix.stems))
+	ix.pairPost = make([][]posting, len(ix.pairs))
+	var stemsSeen, pairsSeen []int32
+	wordSeen := map[int32]bool{}
+	pref := map[string]uint8{}
+	stemImpact := make([]uint8, len(ix.stems))
+	for n := 0; n < ix.n; n++ {
+		var lens [nFields]int
+		stemsSeen, pairsSeen = stemsSeen[:0], pairsSeen[:0]
+		clear(wordSeen)
+		for f, ids := range ix.docs[n] {
+			lens[f] = len(ids)
+			for i, id := range ids {
+				wordSeen[id] = true
+				s := ix.stemOf[id]
+				if ix.stemTF[s] == ([nFields]uint16{}) {
+					stemsSeen = append(stemsSeen, s)
+				}
+				ix.stemTF[s][f] = sat16(ix.stemTF[s][f] + 1)
+				if i == 0 || f == fMeta {
+					continue
+				}
+				p := ix.pairID[uint64(ix.stemOf[ids[i-1]])<<32|uint64(s)]
+				if ix.pairTF[p] == ([nFields]uint16{}) {
+					pairsSeen = append(pairsSeen, p)
+				}
+				ix.pairTF[p][f] = sat16(ix.pairTF[p][f] + 1)
+			}
+		}
+		for _, s := range stemsSeen {
+			q := ix.impact(ix.stemDF[s], ix.stemTF[s], lens)
+			stemImpact[s] = q
+			ix.stemPost[s] = append(ix.stemPost[s], mkPosting(n, q))
+			ix.stemTF[s] = [nFields]uint16{}
+		}
+		for _, p := range pairsSeen {
+			ix.pairPost[p] = append(ix.pairPost[p], mkPosting(n, ix.impact(ix.pairDF[p], ix.pairTF[p], lens)))
+			ix.pairTF[p] = [nFields]uint16{}
+		}
+		// A prefix scores in a document as its best word there.
+		clear(pref)
+		for id := range wordSeen {
+			w := ix.words[id]
+			q := stemImpact[ix.stemOf[id]]
+			runes := 0
+			for i := range w {
+				if runes >= minPrefix {
+					if p := w[:i]; pref[p] < q {
+						pref[p] = q
+					}
+				}
+				runes++
+			}
+		}
+		for p, q := range pref {
+			ix.prefPost[p] = append(ix.prefPost[p], mkPosting(n, q))
+		}
+		ix.docs[n] = [nFields][]int32{} // no longer needed
+	}
+
+	byKey := map[string]*entry{}
+	exactOf := map[string]string{} // encoded list -> the smallest key with it as Exact
+	keys := make([]string, 0, len(ix.stems))
+	for s, st := range ix.stems {
+		e := &entry{key: st, exact: encodePostings(ix.stemPost[s])}
+		byKey[st] = e
+		keys = append(keys, st)
+	}
+	sort.Slice(keys, func(i, j int) bool { return less16(keys[i], keys[j]) })
+	for _, k := range keys {
+		if _, ok := exactOf[byKey[k].exact]; !ok {
+			exactOf[byKey[k].exact] = k
+		}
+	}
+	for p, k := range ix.pairs {
+		key := ix.stems[k>>32] + " " + ix.stems[uint32(k)]
+		byKey[key] = &entry{key: key, exact: encodePostings(ix.pairPost[p])}
+	}
+	for p, ps := range ix.prefPost {
+		enc := encodePostings(ps)
+		if k, ok := exactOf[enc]; ok {
+			enc = "~" + k
+		}
+		if e := byKey[p]; e != nil {
+			e.prefix = enc
+		} else {
+			byKey[p] = &entry{key: p, prefix: enc}
+		}
+	}
+	out := make([]entry, 0, len(byKey))
+	for _, e := range byKey {
+		out = append(out, *e)
+	}
+	return out
+}
+
+func sat16(v uint16) uint16 {
+	if v == 0 {
+		return math.MaxUint16
+	}
+	return v
+}
+
+// facetEntries returns an entry per filter value, keyed "!field:value".
+func (ix *indexer) facetEntries() []entry {
+	var out []entry
+	for _, f := range Fields {
+		for k, v := range ix.facets[f].values {
+			out = append(out, entry{key: "!" + f + ":" + k, exact: encodePostings(v.docs)})
+		}
+	}
+	return out
+}
+
+// A facet is the values one filter field takes.
+type facet struct {
+	values map[string]*facetValue
+}
+
+type facetValue struct {
+	key    string
+	label  string // the commonest spelling
+	count  int
+	docs   []posting
+	labels map[string]int
+}
+
+func (f *facet) add(value string, doc int) {
+	value = strings.TrimSpace(value)
+	k := normalize(value)
+	if k == "" {
+		return
+	}
+	v := f.values[k]
+	if v == nil {
+		v = &facetValue{key: k, labels: map[string]int{}}
+		f.values[k] = v
+	}
+	v.labels[value]++
+	if n := len(v.docs); n == 0 || v.docs[n-1].doc() != doc {
+		v.docs = append(v.docs, mkPosting(doc, 0))
+		v.count++
+	}
+}
+
+// sorted returns the values in the order the page lists them: years newest
+// first, services and tags by number of documents, the rest by name.
+func (f *facet) sorted(field string) []*facetValue {
+	vs := make([]*facetValue, 0, len(f.values))
+	for _, v := range f.values {
+		best := 0
+		for l, c := range v.labels {
+			if c > best || c == best && l < v.label {
+				v.label, best = l, c
+			}
+		}
+		vs = append(vs, v)
+	}
+	sort.Slice(vs, func(i, j int) bool {
+		a, b := vs[i], vs[j]
+		switch field {
+		case "year":
+			return a.key > b.key
+		case "service", "tag":
+			if a.count != b.count {
+				return a.count > b.count
+			}
+		}
+		return less16(a.key, b.key)
+	})
+	return vs
+}
