@@ -154,6 +154,7 @@ func (b *builder) jobs() []job {
 	for _, a := range pages.Assets {
 		jobs = append(jobs, job{name: a, make: bytesOf(func() ([]byte, error) { return pages.Asset(a) })})
 	}
+	jobs = append(jobs, b.moreJobs()...) // jobs.go
 	return jobs
 }
 

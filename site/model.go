@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"time"
 )
 
@@ -45,6 +46,20 @@ const JSONVersion = 1
 //	      "time_to_detect": 180,
 //	      "time_to_mitigate": 2280,
 //	      "time_to_resolve": 4560,
+//	      "action_items": [
+//	        {
+//	          "text": "Reassign all 11 topics with two replicas to three replicas",
+//	          "owner": "Mateo Lindqvist",
+//	          "ticket": "PLAT-1184",
+//	          "ticket_url": "https://tracker.northwind.example/PLAT-1184",
+//	          "due": "2024-02-09",
+//	          "due_date": "2024-02-09",
+//	          "status": "done",
+//	          "done": true,
+//	          "form": "table",
+//	          "line": 101
+//	        }
+//	      ],
 //	      "history": {
 //	        "created": {"commit": "089c353…", "date": "2024-01-25T09:12:44+01:00", "author": "Esther Mensah"},
 //	        "updated": {"commit": "5be01a2…", "date": "2024-02-02T16:40:10+01:00", "author": "Nomvula Dlamini"},
@@ -56,6 +71,10 @@ const JSONVersion = 1
 //	}
 //
 // Postmortems are sorted newest first (by date, then title, then path).
+// A postmortem's action items are those of its Action items section (see
+// ActionItem), in the order written; "done" is false for an open item.
+// Whether an open item is overdue depends on the day it is read, so the
+// file does not say: compare "due_date" with the date.
 // Empty values are left out: a postmortem without a severity has no
 // "severity" key. The file is built from one commit and carries no build
 // time, so two builds of the same commit write the same bytes.
@@ -91,6 +110,12 @@ type Site struct {
 	Drafts bool `json:"-"`
 	// HistoryNote explains an incomplete history, or is "".
 	HistoryNote string `json:"-"`
+	// Now is the build's reference time, against which action items are
+	// overdue (see Options.Now).
+	Now time.Time `json:"-"`
+
+	search bool                            // the site has the search
+	inject func(root string) template.HTML // see Options.Inject
 }
 
 // Postmortem is one postmortem: its metadata, the durations computed from
@@ -133,6 +158,9 @@ type Postmortem struct {
 	TimeToDetect   *int64 `json:"time_to_detect,omitempty"`
 	TimeToMitigate *int64 `json:"time_to_mitigate,omitempty"`
 	TimeToResolve  *int64 `json:"time_to_resolve,omitempty"`
+	// ActionItems are the action items of the postmortem's Action items
+	// section, as written: table rows and list items.
+	ActionItems []ActionItem `json:"action_items,omitempty"`
 	// History is the file's history in git; it is left out when there is
 	// none (no repository, or the file is not committed).
 	History *History `json:"history,omitempty"`
@@ -158,6 +186,35 @@ type Postmortem struct {
 	// OwnSummary reports that the summary is the front matter's, not the
 	// body's first paragraph (which the page shows already).
 	OwnSummary bool `json:"-"`
+	// Text is the body as plain text (render.PlainText), for the search
+	// index.
+	Text string `json:"-"`
+}
+
+// ActionItem is one action item of a postmortem (see render/actions).
+type ActionItem struct {
+	// Text is the action, as plain text (for a list item, without the
+	// "owner:", "ticket:" and "due:" written after it).
+	Text string `json:"text"`
+	// Owner and Ticket are as written, or "".
+	Owner  string `json:"owner,omitempty"`
+	Ticket string `json:"ticket,omitempty"`
+	// TicketURL is the ticket's link destination, when it is a link.
+	TicketURL string `json:"ticket_url,omitempty"`
+	// Due is the due date as written, and DueDate the same as YYYY-MM-DD
+	// when it could be read.
+	Due     string `json:"due,omitempty"`
+	DueDate string `json:"due_date,omitempty"`
+	// Status is the status as written: a table's Status column, or "[ ]"
+	// and "[x]" for a task list's checkbox.
+	Status string `json:"status,omitempty"`
+	// Done reports that the status says done (done, closed, fixed, ...) or
+	// the box is ticked; every other item is open.
+	Done bool `json:"done"`
+	// Form is how the item is written: "table", "task" or "list".
+	Form string `json:"form"`
+	// Line is the item's line in the file.
+	Line int `json:"line,omitempty"`
 }
 
 // History summarises a file's history.

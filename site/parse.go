@@ -192,6 +192,7 @@ func (c *converter) convert(out *doc, d *render.Document) {
 		pm.Problems = append(pm.Problems, msg)
 	}
 
+	pm.ActionItems, pm.Text = readActions(cfg, d), bodyText(d) // actions.go
 	dropTitle(d, pm.Title)
 	out.targets = c.rewriteLinks(d)
 	var b bytes.Buffer

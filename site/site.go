@@ -20,6 +20,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"net/url"
 	"path"
 	"path/filepath"
@@ -27,6 +28,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/render/config"
@@ -52,6 +54,19 @@ type Options struct {
 	// Progress, when not nil, is called as the build advances. It is
 	// called from one goroutine at a time.
 	Progress func(Progress)
+	// Now is the reference time of the build: action items due before its
+	// day (in UTC) and still open are overdue. The zero value takes the
+	// date of the commit the site is built from, so that two builds of a
+	// commit are the same, and the time of the build outside a
+	// repository.
+	Now time.Time
+	// NoSearch leaves the search out: no index, no search page and no
+	// search box.
+	NoSearch bool
+	// Inject, when not nil, returns extra HTML for the end of the <head>
+	// of every page at root (the path to the site's root, "" or "../"):
+	// postmortem serve uses it to reload pages. Built sites have none.
+	Inject func(root string) template.HTML
 }
 
 // Progress tells how far a build is.
@@ -180,6 +195,14 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 		h = hr.h
 		s.Commit = h.Head
 	}
+	s.Now = opts.Now
+	if s.Now.IsZero() {
+		s.Now = commitTime(cfg.Root, s.Commit)
+	}
+	if s.Now.IsZero() {
+		s.Now = time.Now()
+	}
+	s.search, s.inject = !opts.NoSearch, opts.Inject
 	docs := assemble(s, append([]*doc(nil), all...), h)
 	res.Site = s
 

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -29,7 +30,13 @@ var goldens = map[string]string{
 	"feed.xml":         "feed.xml",
 	"sitemap.xml":      "sitemap.xml",
 	"postmortems.json": "postmortems.json",
+	"actions.html":     "actions.html",
+	"insights.html":    "insights.html",
 }
+
+// goldenNow is the reference time of the golden site: some of the
+// examples' action items are overdue on that day, some not yet due.
+var goldenNow = time.Date(2025, 11, 1, 12, 0, 0, 0, time.UTC)
 
 // examplesSite builds the examples from a repository made in the test,
 // with a base URL and a repository URL, drafts included.
@@ -37,7 +44,7 @@ func examplesSite(t *testing.T) (*Result, map[string][]byte) {
 	t.Helper()
 	cfg := loadConfig(t, examplesRepo(t))
 	cfg.Site.RepoURL = "https://github.com/northwind/postmortems"
-	return build(t, cfg, Options{Drafts: true, BaseURL: "https://northwind.example/postmortems"})
+	return build(t, cfg, Options{Drafts: true, BaseURL: "https://northwind.example/postmortems", Now: goldenNow})
 }
 
 func TestGolden(t *testing.T) {
@@ -127,8 +134,9 @@ func TestSite(t *testing.T) {
 	if pages != res.Pages || len(files) != res.Files {
 		t.Errorf("Result says %d pages, %d files; wrote %d pages, %d files", res.Pages, res.Files, pages, len(files))
 	}
-	// 16 postmortems, index, 404, two lists, and a page per service and tag.
-	if want := 16 + 4 + len(s.Services) + len(s.Tags); res.Pages != want {
+	// 16 postmortems, index, 404, two lists, action items, insights, and
+	// a page per service and tag.
+	if want := 16 + 6 + len(s.Services) + len(s.Tags); res.Pages != want {
 		t.Errorf("%d pages, want %d", res.Pages, want)
 	}
 	var k *Postmortem

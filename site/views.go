@@ -36,7 +36,14 @@ func list(pms []*Postmortem, root string) pages.List {
 // the site was built from: other pages change only when what they show
 // does, which lets a rebuild keep them.
 func (s *Site) page(root, title, section string) pages.Page {
-	return pages.Page{Site: s.Title, Title: title, Root: root, Section: section}
+	p := pages.Page{Site: s.Title, Title: title, Root: root, Section: section}
+	if s.search {
+		p.Search, p.SearchForm = searchHead(root), searchForm(root)
+	}
+	if s.inject != nil {
+		p.Extra = s.inject(root)
+	}
+	return p
 }
 
 func severityBadge(pm *Postmortem) pages.Badge {

@@ -40,6 +40,15 @@ and [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) and [vb](
 [ref link][r]
 
 [r]: javascript:alert('ref')
+
+## Action items
+
+| Action | Owner | Ticket | Due | Status |
+| --- | --- | --- | --- | --- |
+| <script>alert('action')</script> | <img src=x onerror=alert('owner')> | [T-1](javascript:alert('ticket')) | 2024-01-01 | "><svg onload=alert(1)> |
+| [click](javascript:alert('cell')) | "><svg onload=alert('o')> | javascript:alert('bare') | 2024-01-01 | open |
+
+- [ ] "><svg onload=alert('task')> — owner: <b onclick=alert(1)>x</b>, ticket: [T-2](javascript:alert(2)), due: 2024-01-02
 `
 
 // TestHostileDocument builds a site of a hostile postmortem and checks
@@ -68,6 +77,9 @@ func TestHostileDocument(t *testing.T) {
 			}
 		}
 	}
+	if acts := string(files["actions.html"]); strings.Count(acts, `<tr class="overdue"`) != 3 || !strings.Contains(acts, `<td class="owner">&lt;img src=x onerror=alert(&#39;owner&#39;)&gt;</td>`) {
+		t.Errorf("actions.html does not list the three hostile action items, escaped")
+	}
 	page := string(files["postmortems/2024-05-01-hostile.html"])
 	if !strings.Contains(page, "&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;") && !strings.Contains(page, "<!-- raw HTML omitted -->") {
 		t.Errorf("the body's raw HTML is neither escaped nor omitted")
@@ -89,7 +101,13 @@ func checkHTML(t *testing.T, name string, data []byte) {
 		}
 		tok := z.Token()
 		switch tok.Data {
-		case "script", "iframe", "object", "embed":
+		case "script":
+			if !ownScript(tok) {
+				t.Errorf("%s: a <script> element that is not one of the site's own: %s", name, tok)
+			} else if z.Next() != html.EndTagToken {
+				t.Errorf("%s: a <script> element with content", name)
+			}
+		case "iframe", "object", "embed":
 			t.Errorf("%s: a <%s> element", name, tok.Data)
 		}
 		for _, a := range tok.Attr {
@@ -126,4 +144,26 @@ func TestAllowHTML(t *testing.T) {
 	if page := string(files["postmortems/2024-05-01-x.html"]); !strings.Contains(page, "<kbd>Ctrl</kbd>") || !strings.Contains(page, "<details>") {
 		t.Errorf("raw HTML left out with allow_html")
 	}
+}
+
+// ownScripts are the scripts of the site, by name.
+var ownScripts = map[string]bool{"actions.js": true, "search.js": true}
+
+// ownScript reports whether a <script> element loads one of the site's own
+// scripts, by a relative src, and nothing else.
+func ownScript(tok html.Token) bool {
+	src := ""
+	for _, a := range tok.Attr {
+		switch a.Key {
+		case "src":
+			src = a.Val
+		case "defer", "async":
+		default:
+			return false
+		}
+	}
+	if src == "" || strings.Contains(src, ":") || strings.HasPrefix(src, "/") {
+		return false
+	}
+	return ownScripts[src[strings.LastIndexByte(src, '/')+1:]]
 }

@@ -20,6 +20,7 @@ import (
 	"html/template"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // FS holds the templates (*.html) and the assets copied to the site's root
@@ -29,7 +30,7 @@ import (
 var FS embed.FS
 
 // Assets are the files of assets/ that every site gets at its root, by name.
-var Assets = []string{"style.css"}
+var Assets = []string{"style.css", "actions.js"}
 
 // tmpl holds every template, parsed once. Each page template defines
 // "title" and "main" and is executed through the layout; views are cloned
@@ -39,7 +40,7 @@ var tmpl = parse()
 func parse() map[string]*template.Template {
 	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(FS, "layout.html", "partials.html"))
 	out := map[string]*template.Template{}
-	for _, name := range []string{"index.html", "postmortem.html", "group.html", "groups.html", "404.html"} {
+	for _, name := range []string{"index.html", "postmortem.html", "group.html", "groups.html", "404.html", "actions.html", "insights.html", "search.html"} {
 		out[name] = template.Must(template.Must(layout.Clone()).ParseFS(FS, name))
 	}
 	return out
@@ -53,6 +54,9 @@ var funcs = template.FuncMap{
 		}
 		return strconv.Itoa(n) + " " + many
 	},
+	// lines joins values with newlines, for a data attribute that a
+	// script splits.
+	"lines": func(v []string) string { return strings.Join(v, "\n") },
 }
 
 func execute(w io.Writer, name string, data any) error {
@@ -77,13 +81,23 @@ type Page struct {
 	// it, as servers show that page at any depth.
 	Base string
 	// Section is the navigation entry of the page: "postmortems",
-	// "services", "tags" or "".
+	// "services", "tags", "actions", "insights", "search" or "".
 	Section string
 	// Commit is the short hash of the commit the site was built from, or
 	// "".
 	Commit string
 	// CommitURL links Commit, or is "".
 	CommitURL string
+	// Search is what the page's <head> needs for the search box (its
+	// stylesheet and script), and SearchForm the box; "" leaves the
+	// search out.
+	Search, SearchForm template.HTML
+	// Scripts are the site's own scripts the page loads, by path from
+	// the site's root (for example "actions.js"); they are deferred.
+	Scripts []string
+	// Extra is HTML added at the end of the <head>, or "": postmortem
+	// serve adds its reloading script there.
+	Extra template.HTML
 }
 
 // Link is a link with a count, as in the list of services.
@@ -241,3 +255,125 @@ func NotFound(w io.Writer, p *Page) error { return execute(w, "404.html", p) }
 
 // Asset returns the contents of an asset by name.
 func Asset(name string) ([]byte, error) { return FS.ReadFile("assets/" + name) }
+
+// NoOwner stands for the owner of action items that name none.
+const NoOwner = "(no owner)"
+
+// ActionsPage lists every action item of the site, grouped by state:
+// overdue, open and done. Without JavaScript it is the whole list, with
+// anchors to each group; actions.js adds filters by owner, service and
+// state.
+type ActionsPage struct {
+	Page
+	// AsOf is the day against which items are overdue (YYYY-MM-DD), or "".
+	AsOf string
+	// Total, Open, Overdue and Done count the items; Open includes
+	// Overdue.
+	Total, Open, Overdue, Done int
+	// Groups are the overdue, open and done items, in that order.
+	Groups []*ActionGroup
+	// Owners are the owners with their counts, most overdue first, and
+	// OwnerNames the same names in alphabetical order.
+	Owners     []Count
+	OwnerNames []string
+	// Services are the services of the postmortems that have action
+	// items, by name.
+	Services []string
+}
+
+// ActionGroup is the action items of one state.
+type ActionGroup struct {
+	ID   string // "overdue", "open" or "done": the section's anchor
+	Name string
+	Rows []ActionRow
+}
+
+// ActionRow is one action item on the page.
+type ActionRow struct {
+	Text      string
+	Owner     string
+	Ticket    string
+	TicketURL string
+	Due       string // as written
+	DueDate   string // YYYY-MM-DD, or ""
+	// State is "overdue", "open" or "done"; Written is the status as
+	// written when it says more than State, else "".
+	State, Written string
+	// Late says how long an overdue item is past due ("12 d"), or is "".
+	Late string
+	// Title, Href and Date are those of the postmortem the item is from;
+	// Services its services.
+	Title, Href, Date string
+	Services          []string
+	Line              int
+}
+
+// Count is a name with counts of action items.
+type Count struct {
+	Name                string
+	Open, Overdue, Done int
+}
+
+// Actions writes the page of action items.
+func Actions(w io.Writer, p *ActionsPage) error { return execute(w, "actions.html", p) }
+
+// InsightsPage shows what the postmortems say together, in charts drawn
+// at build time. Each chart has a text alternative and a table of its
+// data.
+type InsightsPage struct {
+	Page
+	// Summary is a sentence or two about the whole site.
+	Summary string
+	Charts  []Chart
+	// Oldest are the oldest open action items; OldestNote says how they
+	// are chosen.
+	Oldest     []ActionRow
+	OldestNote string
+}
+
+// Chart is one chart of the insights page.
+type Chart struct {
+	ID    string // the section's anchor
+	Title string
+	Intro string
+	// Empty, when not "", is shown instead of the chart: why there is no
+	// data.
+	Empty string
+	// SVG is the chart, made by package site; Legend names its colours,
+	// and Summary says in words what it shows.
+	SVG     template.HTML
+	Legend  []LegendItem
+	Summary string
+	// Table is the chart's data.
+	Table DataTable
+}
+
+// LegendItem is a colour of a chart and what it stands for.
+type LegendItem struct {
+	Name  string
+	Class string
+}
+
+// DataTable is a table of a chart's data: the first column heads each
+// row.
+type DataTable struct {
+	Caption string
+	Head    []string
+	Rows    [][]string
+}
+
+// Insights writes the insights page.
+func Insights(w io.Writer, p *InsightsPage) error { return execute(w, "insights.html", p) }
+
+// SearchPage is the search page: the results of the query in its URL
+// (search.html?q=...), which the search script renders.
+type SearchPage struct {
+	Page
+	// Box is a search box of the page's own, when the header has none,
+	// and Results the elements the script fills; both come from the
+	// search package.
+	Box, Results template.HTML
+}
+
+// Search writes the search page.
+func Search(w io.Writer, p *SearchPage) error { return execute(w, "search.html", p) }
