@@ -61,12 +61,25 @@ type objects struct {
 	files  []billy.File // open pack files, by index in packs
 	scans  []*packfile.Scanner
 	bases  *lru[[]byte] // resolved packed objects, by offsetKey
-	loose  *lru[[]byte] // objects from the storage, by hash
-	raw    bytes.Buffer
+	// biggest is the size of the biggest tree or commit resolved from a
+	// delta, which sizes bases.
+	biggest int
+	loose   *lru[[]byte] // objects from the storage, by hash
+	raw     bytes.Buffer
 }
 
-// baseCacheSize bounds the bytes of resolved delta bases one reader keeps.
-const baseCacheSize = 48 << 20
+// The bytes of resolved objects one reader keeps. A delta chain of git's
+// default depth (50) is resolved from its far end, and walking the commits
+// then asks for the objects along it one after the other: the cache holds
+// a chain of the biggest tree seen (a folder of 10,000 postmortems is a tree
+// of about 750 KB), between a floor and a ceiling. Sized by the objects the
+// repository has rather than fixed, a small repository is read in a few
+// megabytes.
+const (
+	minBaseCache   = 4 << 20
+	maxBaseCache   = 48 << 20
+	baseCacheChain = 64 // objects of the biggest size the cache holds
+)
 
 // looseCacheSize bounds the bytes of loose objects one reader keeps.
 const looseCacheSize = 8 << 20
@@ -75,7 +88,7 @@ func newObjects(dotGit billy.Filesystem, st *filesystem.Storage, packs []*packIn
 	return &objects{
 		dotGit: dotGit, st: st, packs: packs,
 		files: make([]billy.File, len(packs)), scans: make([]*packfile.Scanner, len(packs)),
-		bases: newBytesLRU(baseCacheSize), loose: newBytesLRU(looseCacheSize),
+		bases: newBytesLRU(minBaseCache), loose: newBytesLRU(looseCacheSize),
 	}
 }
 
@@ -179,6 +192,10 @@ func (o *objects) packed(i int, off int64, depth int) ([]byte, plumbing.ObjectTy
 		}
 		if out, err = patchDelta(base, delta, byte(typ)); err != nil {
 			return nil, 0, err
+		}
+		if (typ == plumbing.TreeObject || typ == plumbing.CommitObject) && len(out) > o.biggest {
+			o.biggest = len(out)
+			o.bases.max = min(max(minBaseCache, baseCacheChain*o.biggest), maxBaseCache)
 		}
 	default:
 		return nil, 0, fmt.Errorf("object type %v at offset %d", hd.Type, off)

@@ -24,9 +24,10 @@ type repo struct {
 	obj      *objects // reads objects for the commit walk and assembly
 }
 
-// objectCacheSize is the size of go-git's object cache (delta bases) of
-// each storage; Read opens one storage per worker.
-const objectCacheSize = 48 * cache.MiByte
+// objectCacheSize is the size of go-git's object cache of each storage;
+// Read opens one storage per worker. The storages read only the objects
+// that are in no pack, which objects caches itself.
+const objectCacheSize = 1 * cache.MiByte
 
 func open(dir string) (*repo, error) {
 	// First dir itself (a working tree root or a bare repository), then the

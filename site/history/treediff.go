@@ -107,8 +107,9 @@ type differ struct {
 	offs *lru[[]int32]
 }
 
-// offsetsCacheSize bounds the entry offsets a differ keeps (in entries).
-const offsetsCacheSize = 1 << 20
+// offsetsCacheSize bounds the entry offsets a differ keeps (in entries):
+// about 25 trees of 10,000 entries, 1 MB.
+const offsetsCacheSize = 1 << 18
 
 func newDiffer(obj *objects) *differ {
 	return &differ{obj: obj, offs: newLRU(offsetsCacheSize, func(o []int32) int { return len(o) })}
