@@ -62,8 +62,9 @@ type objects struct {
 	scans  []*packfile.Scanner
 	bases  *lru[[]byte] // resolved packed objects, by offsetKey
 	// biggest is the size of the biggest tree or commit resolved from a
-	// delta, which sizes bases.
+	// delta, which sizes bases when grow is set.
 	biggest int
+	grow    bool
 	loose   *lru[[]byte] // objects from the storage, by hash
 	raw     bytes.Buffer
 }
@@ -84,9 +85,12 @@ const (
 // looseCacheSize bounds the bytes of loose objects one reader keeps.
 const looseCacheSize = 8 << 20
 
-func newObjects(dotGit billy.Filesystem, st *filesystem.Storage, packs []*packIndex) *objects {
+// newObjects returns a reader of the repository's objects. When grow is
+// set, its cache grows with the trees it reads, for readers that walk
+// chains of them (the diff workers); otherwise it stays at its floor.
+func newObjects(dotGit billy.Filesystem, st *filesystem.Storage, packs []*packIndex, grow bool) *objects {
 	return &objects{
-		dotGit: dotGit, st: st, packs: packs,
+		dotGit: dotGit, st: st, packs: packs, grow: grow,
 		files: make([]billy.File, len(packs)), scans: make([]*packfile.Scanner, len(packs)),
 		bases: newBytesLRU(minBaseCache), loose: newBytesLRU(looseCacheSize),
 	}
@@ -193,7 +197,7 @@ func (o *objects) packed(i int, off int64, depth int) ([]byte, plumbing.ObjectTy
 		if out, err = patchDelta(base, delta, byte(typ)); err != nil {
 			return nil, 0, err
 		}
-		if (typ == plumbing.TreeObject || typ == plumbing.CommitObject) && len(out) > o.biggest {
+		if o.grow && (typ == plumbing.TreeObject || typ == plumbing.CommitObject) && len(out) > o.biggest {
 			o.biggest = len(out)
 			o.bases.max = min(max(minBaseCache, baseCacheChain*o.biggest), maxBaseCache)
 		}

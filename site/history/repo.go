@@ -55,7 +55,9 @@ func open(dir string) (*repo, error) {
 		r.st.Close()
 		return nil, opError("open repository", dir, err)
 	}
-	r.obj = newObjects(r.dotGit, r.st, r.packs)
+	// The walk reads each commit once, HEAD's tree once and blobs for
+	// renames: it needs no cache of chains.
+	r.obj = newObjects(r.dotGit, r.st, r.packs, false)
 	return r, nil
 }
 

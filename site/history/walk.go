@@ -64,7 +64,7 @@ func (r *repo) walk(head plumbing.Hash, shallow map[plumbing.Hash]bool, cached m
 			defer wg.Done()
 			st := r.storage()
 			defer st.Close()
-			obj := newObjects(r.dotGit, st, r.packs)
+			obj := newObjects(r.dotGit, st, r.packs, true)
 			defer obj.close()
 			d := newDiffer(obj)
 			for job := range jobs {
