@@ -1,21 +1,73 @@
-// Package search builds the index of the site's full-text search: a
-// dictionary of words split into shards that a page fetches on demand, so
-// that a search of a large site reads little of it.
+// Package search is the site's full-text search: an index built in Go and
+// a small script of our own that queries it in the browser, with no
+// library, no server and no request outside the site. The index is split
+// into shards that a page fetches on demand, so that a search of a large
+// site reads a small part of it.
 //
-// Build takes the postmortems as Docs and returns the index's files:
+// # Files
 //
-//	meta.js             shard boundaries, filter values, the data folder
-//	<hash>/t/<n>.js     shard n of the dictionary, about 32 KB
-//	<hash>/d/<n>.js     document n: its fields and text, deflated
+// Build takes the postmortems as Docs and returns the index's files, and
+// Assets the script and its styles, all by paths relative to Dir, the
+// folder "search" under the site's root:
 //
-// Each file is a script that calls __pmsearch(name, data), so that it loads
-// with a <script> tag from file:// as well as over http. The data folder is
-// named by a hash of its contents, so that a browser never mixes the files
-// of two builds. Ranking is BM25F over the title, the summary, the body and
-// the metadata (services, tags, authors and id), with the title and summary
-// weighted above the body; its scores are computed at build time and stored
-// per word and document in 5 bits. Words are folded (render.Fold), lower
-// case and stemmed (Stem). Pairs of neighbouring words answer phrases;
-// prefixes of words answer the word being typed; "!field:value" keys answer
-// filters. ParseQuery documents the query syntax.
+//	search/search.js            the script (Assets)
+//	search/search.css           the styles of the results (Assets)
+//	search/meta.js              shard boundaries, filter values, the data folder
+//	search/<hash>/t/<n>.js      shard n of the dictionary, about 32 KB
+//	search/<hash>/d/<n>.js      document n: its fields and text, deflated
+//
+// Each data file is a script that calls __pmsearch(name, data), so that it
+// loads with a <script> tag from file:// as well as over http (Chromium
+// refuses fetch on file://). The data folder is named by a hash of its
+// contents, so that a browser never mixes the files of two builds; only
+// meta.js keeps its name, and should be served with revalidation. The
+// script finds the index next to itself (document.currentScript) and the
+// site's root in the folder above, so the site works at a domain's root,
+// under a sub-path and from the file system. A Doc's URL is relative to
+// that root.
+//
+// # The page
+//
+// A page gets the search with three pieces of HTML, which HeadHTML,
+// FormHTML and ResultsHTML write (root is the path from the page to the
+// site's root, "" or "../"):
+//
+//	<link rel="stylesheet" href="{root}search/search.css">
+//	<script src="{root}search/search.js" defer></script>
+//
+//	<form role="search" class="pm-search" action="{root}search.html" data-pm-search>
+//	<label for="pm-search-q">Search postmortems</label>
+//	<input type="search" id="pm-search-q" name="q" placeholder="Search · press /" autocomplete="off" spellcheck="false">
+//	</form>
+//
+//	<div class="pm-search-filters" data-pm-search-filters></div>
+//	<div class="pm-search-out" data-pm-search-results></div>
+//
+// The form may be on every page; "/" focuses its box. On a page with an
+// element data-pm-search-results (the search page, PagePath, or any page
+// that wants results as one types), the script shows results as one types:
+// title, date, severity, services and a snippet with the matched words in
+// <mark>, and a live region with their count. The arrow keys move through
+// the results, Enter opens one, Escape clears. The query is kept in the
+// page's URL (search.html?q=kafka+timeout), and a page opened with ?q=
+// shows its results. In an element data-pm-search-filters, the script
+// draws a select per filter field, kept in step with the box: choosing
+// "SEV1" writes severity:SEV1 into the query. On a page without a results
+// element, the form is a plain GET form to the search page, which works
+// without JavaScript too. The script builds its DOM from text nodes, never
+// from markup, and needs no 'unsafe-inline' or 'unsafe-eval' in the
+// Content-Security-Policy: script-src 'self' is enough.
+//
+// # Ranking and matching
+//
+// Ranking is BM25F over the title, the summary, the body and the metadata
+// (services, tags, authors and id), with the title and summary weighted
+// above the body. Scores are computed at build time and stored per word
+// and document as 5-bit impacts, so that the browser only adds small
+// integers. Words are folded (render.Fold), lower case and stemmed (Stem);
+// every word must match. Pairs of neighbouring words answer phrases, which
+// the script checks against the text when they are longer than two words.
+// Prefixes of words answer the word being typed. "!field:value" keys answer
+// filters. ParseQuery documents the query syntax; search.js implements the
+// same, and the tests hold the two to the same answers.
 package search
