@@ -1,10 +1,14 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
+	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"strconv"
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -20,8 +24,8 @@ import (
 // of the time of Read. objects reads packed objects with go-git's pack
 // scanner and index instead, resolves delta chains itself with a cache of
 // resolved bases, and makes each object in one buffer of its final size.
-// Objects that are not in a pack (loose objects, alternates) come from the
-// go-git storage.
+// Loose objects are read from their files; objects that are in neither
+// (alternates) come from the go-git storage.
 
 // packIndex is the index of one pack, shared by all readers.
 type packIndex struct {
@@ -65,7 +69,8 @@ type objects struct {
 	// delta, which sizes bases when grow is set.
 	biggest int
 	grow    bool
-	loose   *lru[[]byte] // objects from the storage, by hash
+	loose   *lru[[]byte]  // objects that are in no pack (type byte, content), by hash
+	zr      io.ReadCloser // inflates loose objects
 	raw     bytes.Buffer
 }
 
@@ -122,14 +127,81 @@ func (o *objects) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 		return b, nil
 	}
 	if b, ok := o.loose.get(h); ok {
-		return b, nil
+		if plumbing.ObjectType(b[0]) != t {
+			return nil, fmt.Errorf("read object %s: %w", h, plumbing.ErrObjectNotFound)
+		}
+		return b[1:], nil
 	}
-	b, err := readObject(o.st, t, h)
-	if err == nil {
-		o.loose.put(h, b)
+	b, typ, err := o.readLoose(h)
+	if errors.Is(err, fs.ErrNotExist) {
+		// Not here: maybe in an alternate object store, which the go-git
+		// storage knows about.
+		var data []byte
+		if data, err = readObject(o.st, t, h); err != nil {
+			return nil, err
+		}
+		b, typ = append([]byte{byte(t)}, data...), t
 	}
-	return b, err
+	if err != nil {
+		return nil, fmt.Errorf("read object %s: %w", h, err)
+	}
+	o.loose.put(h, b)
+	if typ != t {
+		return nil, fmt.Errorf("read object %s: %w", h, plumbing.ErrObjectNotFound)
+	}
+	return b[1:], nil
 }
+
+// readLoose reads the loose object h from the object folder, and returns
+// its type byte followed by its content. Reading the file directly, rather
+// than through the go-git storage, saves the listing of every object
+// folder that the storage makes first; the commits made since the last
+// repack are all loose.
+func (o *objects) readLoose(h plumbing.Hash) ([]byte, plumbing.ObjectType, error) {
+	hex := h.String()
+	f, err := o.dotGit.Open("objects/" + hex[:2] + "/" + hex[2:])
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	if o.zr == nil {
+		o.zr, err = zlib.NewReader(f)
+	} else {
+		err = o.zr.(zlib.Resetter).Reset(f, nil)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	br := bufio.NewReaderSize(o.zr, 512)
+	// The header: "<type> <size>\x00".
+	hd, err := br.ReadSlice(0)
+	if err != nil {
+		return nil, 0, errMalformedLoose
+	}
+	name, size, ok := bytes.Cut(hd[:len(hd)-1], []byte{' '})
+	if !ok {
+		return nil, 0, errMalformedLoose
+	}
+	typ, err := plumbing.ParseObjectType(string(name))
+	if err != nil || typ < plumbing.CommitObject || typ > plumbing.TagObject {
+		return nil, 0, errMalformedLoose
+	}
+	n, err := strconv.ParseUint(string(size), 10, 63)
+	if err != nil {
+		return nil, 0, errMalformedLoose
+	}
+	buf := bytes.NewBuffer(make([]byte, 1, 1+sizeHint(n)))
+	buf.Bytes()[0] = byte(typ)
+	if _, err := buf.ReadFrom(io.LimitReader(br, int64(n)+1)); err != nil {
+		return nil, 0, err
+	}
+	if uint64(buf.Len()-1) != n {
+		return nil, 0, errMalformedLoose
+	}
+	return buf.Bytes(), typ, nil
+}
+
+var errMalformedLoose = errors.New("malformed loose object")
 
 // offsetKey makes an lru key of a pack and an offset in it.
 func offsetKey(pack int, off int64) plumbing.Hash {
