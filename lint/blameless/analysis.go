@@ -265,6 +265,9 @@ func subject(toks []token, m int) (np, bool) {
 			if p, ok := nounPhrase(toks, k); ok && p.end <= end {
 				// "Anyone paying attention would have": the phrase's own
 				// modifiers may run up to the verb.
+				if end == m {
+					p = complementSubject(toks, p, m)
+				}
 				return p, true
 			}
 			if toks[k].is(fPrep) && !toks[k].is(fSub) {
@@ -300,7 +303,16 @@ func subject(toks []token, m int) (np, bool) {
 			if b.base == "who" || b.base == "whom" {
 				return np{start: a, end: a + 1, person: true, generic: toks[a].is(fGeneric) || phraseStartGeneric(toks, a)}, true
 			}
-			return antecedent(toks, a), true
+			ap := antecedent(toks, a)
+			if shared && !ap.person && mindVerbs[toks[m].base] && verbBefore(toks, ap.start) {
+				// "Arjun set up the rule that moved the backups and
+				// then forgot about it": a verb only a person does,
+				// coordinated after a relative clause on the object,
+				// belongs to the main clause.
+				end = ap.start
+				continue
+			}
+			return ap, true
 		case b.is(fSub):
 			// "because forgot": no subject to share across a subordinator.
 			return np{}, false
@@ -336,6 +348,46 @@ func subjectBeforeVerb(toks []token, k, end int) (np, bool) {
 		s--
 	}
 	return np{start: s, end: e + 1, person: true, generic: t.is(fGeneric)}, true
+}
+
+// complementSubject returns the subject of the verb group at m when it
+// sits in a complement clause without "that" after the main clause's
+// subject p and verb: in "She noticed the retries made it worse" the
+// subject of "made" is "the retries"; in "Lea said Dana ignored it", Dana.
+func complementSubject(toks []token, p np, m int) np {
+	if !toks[m].verbish() || toks[m].is(fPrep) {
+		return p
+	}
+	q := m - 1
+	for q >= p.end && toks[q].is(fAux|fNeg|fAdv) {
+		q--
+	}
+	if q <= p.end || !toks[q].is(fWord) || toks[q].verbish() || toks[q].is(fPrep|fCoord|fSub|fRel|fDet) {
+		return p
+	}
+	c := antecedent(toks, q)
+	if c.start <= p.end || c.end != q+1 {
+		return p
+	}
+	v := &toks[c.start-1]
+	if !v.is(fPast|fPresent) || v.is(fAux|fPrep) {
+		return p
+	}
+	return c
+}
+
+// mindVerbs are omission verbs whose subject can only be a person.
+var mindVerbs = wordSet(`forgot forgets forget forgotten neglected neglects overlooked disregarded`)
+
+// verbBefore reports whether a verb precedes token i within its clause, so
+// that the noun phrase at i is an object.
+func verbBefore(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && !isBoundary(toks, k); k-- {
+		if toks[k].verbish() {
+			return true
+		}
+	}
+	return false
 }
 
 // nominativeOther are subject pronouns that do not point at one person.

@@ -387,7 +387,7 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 		}
 		return *mentions == 1
 	case Cause:
-		if clauseNegated(toks, start) || metaMention(toks, start) {
+		if clauseNegated(toks, start) || metaMention(toks, start) || namedAsLabel(toks, start) {
 			return false
 		}
 		// "only a user error when the user can fix it": a definition.
@@ -404,6 +404,23 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	}
 	return true
 }
+
+// namedAsLabel reports whether the label at token m is named as a term
+// rather than used: 'The label "user error" does not fit', "the term human
+// error".
+func namedAsLabel(toks []token, m int) bool {
+	k := m - 1
+	for k >= 0 && toks[k].is(fPunct) && quoteMarks[toks[k].base] {
+		k--
+	}
+	return k >= 0 && labelNouns[toks[k].base]
+}
+
+var (
+	quoteMarks = wordSet(`" “ ” ' ‘ ’`)
+	labelNouns = wordSet(`label labels term terms phrase phrases word words tag tags category heading name
+		buzzword euphemism catch-all`)
+)
 
 // definitional words after a label say when it would apply ("a user error
 // when the user can fix it"), which discusses the label rather than using it.
@@ -482,6 +499,13 @@ func purposeClause(toks []token, end int) bool {
 			}
 		case "per":
 			return true
+		case "request", "advice", "instruction", "instructions", "direction":
+			// "at the vendor's request", "on the advice of the DBA".
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				if toks[j].base == "at" || toks[j].base == "on" || toks[j].base == "by" {
+					return true
+				}
+			}
 		case "according":
 			if toks[k+1].base == "to" {
 				return true

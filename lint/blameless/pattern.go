@@ -277,8 +277,10 @@ func (e *elem) matchBack(toks []token, pos int) bool {
 	case eNamePoss:
 		return t.is(fName) && t.is(fPossessive)
 	case eName:
-		// Before the anchor a name modifies it: "Paulo's performance review".
-		return t.is(fName|fHandle) && t.is(fPossessive)
+		// Before the anchor a name modifies it ("Paulo's performance
+		// review") or is the subject of the verb that follows it ("every
+		// change Siddharth makes").
+		return t.is(fName|fHandle) && (t.is(fPossessive) || pos+1 < len(toks) && toks[pos+1].verbish())
 	}
 	return false
 }
