@@ -2,7 +2,8 @@ package history
 
 import (
 	"bufio"
-	"encoding/gob"
+	"encoding/binary"
+	"errors"
 	"os"
 	"path/filepath"
 
@@ -18,143 +19,209 @@ import (
 // the others. Shallow boundary commits are not cached (their diff is
 // incomplete). What .mailmap, .git-blame-ignore-revs and Track do is applied
 // after, on every Read.
+//
+// The cache is read and written on every rebuild, so its format is a plain
+// sequence of unsigned varints, strings (a length, then bytes) and 20-byte
+// hashes, decoded in one pass over the file without reflection:
+//
+//	magic
+//	paths:   n, n strings (every path once; changes refer to them by index)
+//	people:  n, n × (name, email)
+//	commits: n, n × (hash, parents: n, n hashes; author index; author
+//	         date, zone, committer date (zigzag); subject; co-authors: n,
+//	         n indexes; changes: n, n × (path index, kind, blob))
+//	scores:  n, n × (from hash, to hash, score)
 
 // cacheName is the cache file in Options.CacheDir. Its name carries the
 // format version: another version is simply not found.
-const cacheName = "history-v1.gob"
+const cacheName = "history-v2.bin"
 
-type cacheFile struct {
-	Paths   []string // every path, once; changes refer to them by index
-	People  []Person
-	Commits []cachedCommit
-	Scores  []cachedScore
+// cacheMagic opens the cache file.
+const cacheMagic = "postmortem history cache 2\n"
+
+var errBadCache = errors.New("malformed history cache")
+
+// cacheReader decodes the cache file. The first error sticks: every later
+// read returns zero values, and err says what went wrong.
+type cacheReader struct {
+	data string // the whole file; strings are slices of it
+	i    int
+	err  error
 }
 
-type cachedCommit struct {
-	Hash      plumbing.Hash
-	Parents   []plumbing.Hash
-	Author    int32 // index in People
-	When      int64
-	Zone      int32
-	Committed int64
-	Subject   string
-	CoAuthors []int32
-	Changes   []cachedChange
+func (r *cacheReader) fail() { r.err, r.i = errBadCache, len(r.data) }
+
+func (r *cacheReader) uint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	var v uint64
+	for shift := 0; shift < 64; shift += 7 {
+		if r.i >= len(r.data) {
+			break
+		}
+		b := r.data[r.i]
+		r.i++
+		v |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			return v
+		}
+	}
+	r.fail()
+	return 0
 }
 
-type cachedChange struct {
-	Path int32
-	Kind uint8
-	Blob plumbing.Hash
+func (r *cacheReader) int() int64 {
+	u := r.uint()
+	return int64(u>>1) ^ -int64(u&1)
 }
 
-type cachedScore struct {
-	From, To plumbing.Hash
-	Score    uint8
+// count reads a number of items that each take at least min bytes, so
+// that a corrupt count cannot make a huge allocation.
+func (r *cacheReader) count(min int) int {
+	n := r.uint()
+	if n > uint64(len(r.data)-r.i)/uint64(min) {
+		r.fail()
+		return 0
+	}
+	return int(n)
+}
+
+// index reads an index below n.
+func (r *cacheReader) index(n int) int {
+	v := r.uint()
+	if v >= uint64(n) {
+		r.fail()
+		return 0
+	}
+	return int(v)
+}
+
+func (r *cacheReader) string() string {
+	n := r.count(1)
+	s := r.data[r.i : r.i+n]
+	r.i += n
+	return s
+}
+
+func (r *cacheReader) hash() plumbing.Hash {
+	var h plumbing.Hash
+	if r.err != nil || len(r.data)-r.i < len(h) {
+		r.fail()
+		return h
+	}
+	copy(h[:], r.data[r.i:])
+	r.i += len(h)
+	return h
+}
+
+func (r *cacheReader) byte() byte {
+	if r.err != nil || r.i >= len(r.data) {
+		r.fail()
+		return 0
+	}
+	r.i++
+	return r.data[r.i-1]
 }
 
 // loadCache reads the cache in dir. Any problem means an empty cache.
-func loadCache(dir string) (commits map[plumbing.Hash]*commit, scores map[[2]plumbing.Hash]uint8) {
-	defer func() {
-		if recover() != nil { // gob should not panic, but a cache must never break a build
-			commits, scores = nil, nil
-		}
-	}()
-	f, err := os.Open(filepath.Join(dir, cacheName))
+func loadCache(dir string) (map[plumbing.Hash]*commit, map[[2]plumbing.Hash]uint8) {
+	b, err := os.ReadFile(filepath.Join(dir, cacheName))
 	if err != nil {
 		return nil, nil
 	}
-	defer f.Close()
-	var cf cacheFile
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&cf); err != nil {
+	return decodeCache(b)
+}
+
+// decodeCache decodes the content of a cache file; it returns nil maps
+// when b is not one.
+func decodeCache(b []byte) (map[plumbing.Hash]*commit, map[[2]plumbing.Hash]uint8) {
+	if len(b) < len(cacheMagic) || string(b[:len(cacheMagic)]) != cacheMagic {
 		return nil, nil
 	}
-	person := func(i int32) (Person, bool) {
-		if i < 0 || int(i) >= len(cf.People) {
-			return Person{}, false
-		}
-		return cf.People[i], true
+	r := &cacheReader{data: string(b), i: len(cacheMagic)}
+	paths := make([]string, r.count(1))
+	for i := range paths {
+		paths[i] = r.string()
 	}
-	commits = make(map[plumbing.Hash]*commit, len(cf.Commits))
-	for i := range cf.Commits {
-		cc := &cf.Commits[i]
-		author, ok := person(cc.Author)
-		if !ok {
-			return nil, nil
+	people := make([]Person, r.count(2))
+	for i := range people {
+		people[i] = Person{Name: r.string(), Email: r.string()}
+	}
+	person := func() Person {
+		if i := r.index(len(people)); r.err == nil {
+			return people[i]
 		}
-		c := &commit{
-			hash: cc.Hash, parents: cc.Parents, author: author, when: cc.When, zone: cc.Zone,
-			committed: cc.Committed, subject: cc.Subject, fromCache: true,
-		}
-		for _, i := range cc.CoAuthors {
-			p, ok := person(i)
-			if !ok {
-				return nil, nil
+		return Person{}
+	}
+	n := r.count(20 + 8)
+	all := make([]commit, n)
+	commits := make(map[plumbing.Hash]*commit, n)
+	for i := range all {
+		c := &all[i]
+		c.hash = r.hash()
+		if np := r.count(20); np > 0 {
+			c.parents = make([]plumbing.Hash, np)
+			for j := range c.parents {
+				c.parents[j] = r.hash()
 			}
-			c.coAuthors = append(c.coAuthors, p)
 		}
-		if len(cc.Changes) > 0 {
-			c.changes = make([]change, len(cc.Changes))
-		}
-		for j, ch := range cc.Changes {
-			if ch.Path < 0 || int(ch.Path) >= len(cf.Paths) || ch.Kind < uint8(added) || ch.Kind > uint8(deleted) {
-				return nil, nil
+		c.author = person()
+		c.when, c.zone, c.committed = r.int(), int32(r.int()), r.int()
+		c.subject = r.string()
+		if na := r.count(1); na > 0 {
+			c.coAuthors = make([]Person, na)
+			for j := range c.coAuthors {
+				c.coAuthors[j] = person()
 			}
-			c.changes[j] = change{path: cf.Paths[ch.Path], kind: changeKind(ch.Kind), blob: ch.Blob}
 		}
+		if nc := r.count(1 + 1 + 20); nc > 0 {
+			c.changes = make([]change, nc)
+			for j := range c.changes {
+				ch := &c.changes[j]
+				if k := r.index(len(paths)); r.err == nil {
+					ch.path = paths[k]
+				}
+				ch.kind = changeKind(r.byte())
+				ch.blob = r.hash()
+				if ch.kind < added || ch.kind > deleted {
+					r.fail()
+				}
+			}
+		}
+		c.fromCache = true
 		commits[c.hash] = c
 	}
-	scores = make(map[[2]plumbing.Hash]uint8, len(cf.Scores))
-	for _, s := range cf.Scores {
-		scores[[2]plumbing.Hash{s.From, s.To}] = s.Score
+	ns := r.count(41)
+	scores := make(map[[2]plumbing.Hash]uint8, ns)
+	for range ns {
+		k := [2]plumbing.Hash{r.hash(), r.hash()}
+		scores[k] = r.byte()
+	}
+	if r.err != nil || r.i != len(r.data) {
+		return nil, nil
 	}
 	return commits, scores
 }
+
+// cacheWriter encodes the cache file.
+type cacheWriter struct {
+	w   *bufio.Writer
+	buf [binary.MaxVarintLen64]byte
+}
+
+func (w *cacheWriter) uint(v uint64) { w.w.Write(binary.AppendUvarint(w.buf[:0], v)) }
+func (w *cacheWriter) int(v int64)   { w.uint(uint64(v<<1) ^ uint64(v>>63)) }
+func (w *cacheWriter) string(s string) {
+	w.uint(uint64(len(s)))
+	w.w.WriteString(s)
+}
+func (w *cacheWriter) hash(h plumbing.Hash) { w.w.Write(h[:]) }
 
 // saveCache writes the commits in order (except shallow boundaries) and the
 // similarity scores to the cache in dir, atomically. Commits that are no
 // longer reachable from HEAD are dropped.
 func saveCache(dir string, order []*commit, scores map[[2]plumbing.Hash]uint8) error {
-	var cf cacheFile
-	paths := map[string]int32{}
-	people := map[Person]int32{}
-	personIndex := func(p Person) int32 {
-		i, ok := people[p]
-		if !ok {
-			i = int32(len(cf.People))
-			people[p] = i
-			cf.People = append(cf.People, p)
-		}
-		return i
-	}
-	for _, c := range order {
-		if c.boundary {
-			continue
-		}
-		cc := cachedCommit{
-			Hash: c.hash, Parents: c.parents, Author: personIndex(c.author), When: c.when,
-			Zone: c.zone, Committed: c.committed, Subject: c.subject,
-		}
-		for _, p := range c.coAuthors {
-			cc.CoAuthors = append(cc.CoAuthors, personIndex(p))
-		}
-		if len(c.changes) > 0 {
-			cc.Changes = make([]cachedChange, len(c.changes))
-		}
-		for j, ch := range c.changes {
-			pi, ok := paths[ch.path]
-			if !ok {
-				pi = int32(len(cf.Paths))
-				paths[ch.path] = pi
-				cf.Paths = append(cf.Paths, ch.path)
-			}
-			cc.Changes[j] = cachedChange{Path: pi, Kind: uint8(ch.kind), Blob: ch.blob}
-		}
-		cf.Commits = append(cf.Commits, cc)
-	}
-	for k, s := range scores {
-		cf.Scores = append(cf.Scores, cachedScore{From: k[0], To: k[1], Score: s})
-	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -163,11 +230,8 @@ func saveCache(dir string, order []*commit, scores map[[2]plumbing.Hash]uint8) e
 		return err
 	}
 	defer os.Remove(tmp.Name()) // after a successful rename, there is nothing to remove
-	w := bufio.NewWriter(tmp)
-	if err := gob.NewEncoder(w).Encode(&cf); err != nil {
-		tmp.Close()
-		return err
-	}
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	encodeCache(w, order, scores)
 	if err := w.Flush(); err != nil {
 		tmp.Close()
 		return err
@@ -175,5 +239,84 @@ func saveCache(dir string, order []*commit, scores map[[2]plumbing.Hash]uint8) e
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, cacheName))
+	if err := os.Rename(tmp.Name(), filepath.Join(dir, cacheName)); err != nil {
+		return err
+	}
+	os.Remove(filepath.Join(dir, "history-v1.gob")) // the previous format's
+	return nil
+}
+
+// encodeCache writes the cache of the commits in order (except shallow
+// boundaries) and the scores to bw; errors are bw's.
+func encodeCache(bw *bufio.Writer, order []*commit, scores map[[2]plumbing.Hash]uint8) {
+	var pathList []string
+	var peopleList []Person
+	paths := map[string]uint64{}
+	people := map[Person]uint64{}
+	person := func(p Person) uint64 {
+		i, ok := people[p]
+		if !ok {
+			i = uint64(len(peopleList))
+			people[p] = i
+			peopleList = append(peopleList, p)
+		}
+		return i
+	}
+	kept := order[:0:0]
+	for _, c := range order {
+		if c.boundary {
+			continue
+		}
+		kept = append(kept, c)
+		person(c.author)
+		for _, p := range c.coAuthors {
+			person(p)
+		}
+		for _, ch := range c.changes {
+			if _, ok := paths[ch.path]; !ok {
+				paths[ch.path] = uint64(len(pathList))
+				pathList = append(pathList, ch.path)
+			}
+		}
+	}
+	w := &cacheWriter{w: bw}
+	w.w.WriteString(cacheMagic)
+	w.uint(uint64(len(pathList)))
+	for _, p := range pathList {
+		w.string(p)
+	}
+	w.uint(uint64(len(peopleList)))
+	for _, p := range peopleList {
+		w.string(p.Name)
+		w.string(p.Email)
+	}
+	w.uint(uint64(len(kept)))
+	for _, c := range kept {
+		w.hash(c.hash)
+		w.uint(uint64(len(c.parents)))
+		for _, p := range c.parents {
+			w.hash(p)
+		}
+		w.uint(people[c.author])
+		w.int(c.when)
+		w.int(int64(c.zone))
+		w.int(c.committed)
+		w.string(c.subject)
+		w.uint(uint64(len(c.coAuthors)))
+		for _, p := range c.coAuthors {
+			w.uint(people[p])
+		}
+		w.uint(uint64(len(c.changes)))
+		for _, ch := range c.changes {
+			w.uint(paths[ch.path])
+			w.w.WriteByte(byte(ch.kind))
+			w.hash(ch.blob)
+		}
+	}
+	w.uint(uint64(len(scores)))
+	for k, s := range scores {
+		w.hash(k[0])
+		w.hash(k[1])
+		w.w.WriteByte(s)
+	}
 }

@@ -1,7 +1,9 @@
 package history
 
 import (
+	"bufio"
 	"bytes"
+	"reflect"
 	"testing"
 
 	git "github.com/go-git/go-git/v5"
@@ -74,4 +76,45 @@ func FuzzParseMessage(f *testing.F) {
 			t.Fatalf("subject %q has a newline", subject)
 		}
 	})
+}
+
+// FuzzDecodeCache checks that decodeCache never panics on any bytes, that
+// what it accepts is well formed, and that it reads back what encodeCache
+// writes of it.
+func FuzzDecodeCache(f *testing.F) {
+	c := &commit{
+		hash: plumbing.NewHash("1111111111111111111111111111111111111111"), parents: []plumbing.Hash{plumbing.NewHash("2222222222222222222222222222222222222222")},
+		author: Person{"Ana", "ana@example.com"}, when: 1700000000, zone: -3600, committed: 1700000100, subject: "Fix it",
+		coAuthors: []Person{{"Bo", "bo@example.com"}}, changes: []change{{path: "pm/a.md", kind: modified, blob: plumbing.NewHash("3333333333333333333333333333333333333333")}},
+	}
+	scores := map[[2]plumbing.Hash]uint8{{c.changes[0].blob, c.hash}: 70}
+	f.Add(encoded([]*commit{c}, scores))
+	f.Add([]byte(cacheMagic))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		commits, scores := decodeCache(data)
+		if commits == nil {
+			return
+		}
+		var order []*commit
+		for _, c := range commits {
+			for _, ch := range c.changes {
+				if ch.kind < added || ch.kind > deleted {
+					t.Fatalf("change kind %d", ch.kind)
+				}
+			}
+			order = append(order, c)
+		}
+		again, againScores := decodeCache(encoded(order, scores))
+		if !reflect.DeepEqual(again, commits) || !reflect.DeepEqual(againScores, scores) {
+			t.Fatalf("round trip changed the cache:\n%+v\n%+v", commits, again)
+		}
+	})
+}
+
+func encoded(order []*commit, scores map[[2]plumbing.Hash]uint8) []byte {
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	encodeCache(w, order, scores)
+	w.Flush()
+	return b.Bytes()
 }
