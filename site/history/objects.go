@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
 	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
@@ -27,13 +27,76 @@ import (
 // Loose objects are read from their files; objects that are in neither
 // (alternates) come from the go-git storage.
 
-// packIndex is the index of one pack, shared by all readers.
+// packIndex is the index of one pack, shared by all readers: the bytes of
+// its .idx file (version 2), searched in place rather than decoded.
 type packIndex struct {
-	name string // path of the .pack file in the repository's file system
-	idx  *idxfile.MemoryIndex
+	name   string // path of the .pack file in the repository's file system
+	n      int    // objects in the pack
+	fanout []byte // 256 big-endian counts
+	names  []byte // n sorted 20-byte hashes
+	offs   []byte // n 4-byte offsets (or indexes into large)
+	large  []byte // 8-byte offsets
 }
 
-// loadPackIndexes decodes the index of every pack of the repository.
+var errBadIndex = errors.New("malformed pack index")
+
+// parsePackIndex checks the layout of a version 2 pack index.
+func parsePackIndex(name string, b []byte) (*packIndex, error) {
+	const header = 8
+	if len(b) < header+256*4 || string(b[:8]) != "\xfftOc\x00\x00\x00\x02" {
+		return nil, errBadIndex
+	}
+	p := &packIndex{name: name, fanout: b[header : header+256*4]}
+	p.n = int(binary.BigEndian.Uint32(p.fanout[255*4:]))
+	i := header + 256*4
+	// names, CRCs, offsets, then large offsets and two checksums.
+	if p.n > (len(b)-i)/(20+4+4) {
+		return nil, errBadIndex
+	}
+	p.names = b[i : i+20*p.n]
+	i += 24 * p.n
+	p.offs = b[i : i+4*p.n]
+	i += 4 * p.n
+	if len(b)-i < 40 || (len(b)-i-40)%8 != 0 {
+		return nil, errBadIndex
+	}
+	p.large = b[i : len(b)-40]
+	return p, nil
+}
+
+// findOffset returns the offset of object h in the pack.
+func (p *packIndex) findOffset(h plumbing.Hash) (int64, bool) {
+	lo := 0
+	if h[0] > 0 {
+		lo = int(binary.BigEndian.Uint32(p.fanout[(int(h[0])-1)*4:]))
+	}
+	hi := int(binary.BigEndian.Uint32(p.fanout[int(h[0])*4:]))
+	if hi > p.n || lo > hi {
+		return 0, false
+	}
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		switch c := bytes.Compare(p.names[20*m:20*m+20], h[:]); {
+		case c == 0:
+			o := binary.BigEndian.Uint32(p.offs[4*m:])
+			if o&0x80000000 == 0 {
+				return int64(o), true
+			}
+			k := int(o & 0x7fffffff)
+			if 8*k+8 > len(p.large) {
+				return 0, false
+			}
+			return int64(binary.BigEndian.Uint64(p.large[8*k:]) & (1<<63 - 1)), true
+		case c < 0:
+			lo = m + 1
+		default:
+			hi = m
+		}
+	}
+	return 0, false
+}
+
+// loadPackIndexes reads the index of every pack of the repository.
 func loadPackIndexes(dotGit billy.Filesystem, st *filesystem.Storage) ([]*packIndex, error) {
 	packs, err := st.ObjectPacks()
 	if err != nil {
@@ -46,13 +109,16 @@ func loadPackIndexes(dotGit billy.Filesystem, st *filesystem.Storage) ([]*packIn
 		if err != nil {
 			return nil, err
 		}
-		idx := idxfile.NewMemoryIndex()
-		err = idxfile.NewDecoder(f).Decode(idx)
+		b, err := io.ReadAll(f)
 		f.Close()
 		if err != nil {
 			return nil, fmt.Errorf("read pack index %s: %w", base+".idx", err)
 		}
-		out = append(out, &packIndex{name: base + ".pack", idx: idx})
+		p, err := parsePackIndex(base+".pack", b)
+		if err != nil {
+			return nil, fmt.Errorf("read pack index %s: %w", base+".idx", err)
+		}
+		out = append(out, p)
 	}
 	return out, nil
 }
@@ -113,8 +179,8 @@ func (o *objects) close() {
 // modify it.
 func (o *objects) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 	for i, p := range o.packs {
-		off, err := p.idx.FindOffset(h)
-		if err != nil {
+		off, ok := p.findOffset(h)
+		if !ok {
 			continue
 		}
 		b, typ, err := o.packed(i, off, 0)
@@ -258,9 +324,10 @@ func (o *objects) packed(i int, off int64, depth int) ([]byte, plumbing.ObjectTy
 		if hd.Type == plumbing.OFSDeltaObject {
 			base, typ, err = o.packed(i, hd.OffsetReference, depth+1)
 		} else {
-			var boff int64
-			if boff, err = o.packs[i].idx.FindOffset(hd.Reference); err == nil {
+			if boff, ok := o.packs[i].findOffset(hd.Reference); ok {
 				base, typ, err = o.packed(i, boff, depth+1)
+			} else {
+				err = plumbing.ErrObjectNotFound
 			}
 		}
 		if err != nil {
