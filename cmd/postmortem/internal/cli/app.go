@@ -114,6 +114,7 @@ Start with 'postmortem init', write with 'postmortem new', and see
 			templatesCommand(),
 			schemaCommand(),
 			buildCommand(),
+			serveCommand(),
 		},
 		// Never let the library exit the process.
 		ExitErrHandler: func(*ucli.Context, error) {},
