@@ -192,8 +192,8 @@ func (c *converter) convert(out *doc, d *render.Document) {
 		pm.Problems = append(pm.Problems, msg)
 	}
 
-	pm.ActionItems, pm.Text = readActions(cfg, d), bodyText(d) // actions.go
 	dropTitle(d, pm.Title)
+	pm.ActionItems, pm.Text = readActions(cfg, d), bodyText(d) // actions.go
 	out.targets = c.rewriteLinks(d)
 	var b bytes.Buffer
 	b.Grow(len(d.Source) + len(d.Source)/4)
