@@ -20,14 +20,18 @@ import (
 // git index entry with HEAD's blob is clean without being read (as git
 // decides); any other file is read and its blob hash computed. Content
 // filters (core.autocrlf, .gitattributes) are not applied. An index that
-// cannot be read only means more files are hashed.
+// cannot be read only means more files are hashed. It sets no other field
+// of files, and uses a storage of its own, so that it can run while the
+// commits are read.
 func (r *repo) markDirty(files map[string]*File, blobs map[string]plumbing.Hash) error {
 	if r.worktree == "" {
 		return nil
 	}
+	st := r.storage()
+	defer st.Close()
 	entries := map[string]*index.Entry{}
 	var indexTime time.Time
-	if idx, err := r.st.Index(); err == nil {
+	if idx, err := st.Index(); err == nil {
 		indexTime = idx.ModTime
 		for _, e := range idx.Entries {
 			if e.Stage == 0 {

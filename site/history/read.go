@@ -55,8 +55,13 @@ func (r *repo) read(opts Options, rev string) (*History, int, error) {
 		return nil, 0, err
 	}
 
+	// The working tree is compared with HEAD while the commits are read:
+	// it is mostly waiting for the file system.
+	dirty := make(chan error, 1)
+	go func() { dirty <- r.markDirty(files, blobs) }()
 	g, err := r.walk(head, shallow, cached)
 	if err != nil {
+		<-dirty
 		return nil, 0, opError("read history of", r.dir, err)
 	}
 	a := &assembler{
@@ -70,13 +75,14 @@ func (r *repo) read(opts Options, rev string) (*History, int, error) {
 	order := g.order()
 	h := &History{Files: files, Head: head.String(), Shallow: g.shallow}
 	if h.Commits, err = a.assemble(order, files); err != nil {
+		<-dirty
 		return nil, 0, opError("read history of", r.dir, err)
-	}
-	if err := r.markDirty(files, blobs); err != nil {
-		return nil, 0, err
 	}
 	if opts.CacheDir != "" && (g.read > 0 || a.renames.added) {
 		_ = saveCache(opts.CacheDir, order, a.renames.scores) // a cache that cannot be written is only slower
+	}
+	if err := <-dirty; err != nil {
+		return nil, 0, err
 	}
 	return h, g.read, nil
 }
