@@ -9,6 +9,11 @@
 // site's root; Publish gives Build a Writer into a new folder and swaps it
 // in for the old site only when the build succeeded.
 //
+// Besides a page per postmortem, service and tag, the site has pages drawn
+// from all of them: the index, actions.html (every action item, overdue
+// ones against Options.Now), insights.html (charts drawn as inline SVG at
+// build time) and search.html with the index of site/search.
+//
 // The site has no server side and makes no external request. Every link
 // is relative ("../services/kafka.html"), and folders' pages are linked as
 // ".../index.html", so that the same files work at a domain root, under a

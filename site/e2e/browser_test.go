@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -502,8 +503,9 @@ func TestHostile(t *testing.T) {
 	}
 }
 
-// TestLargeSite searches a generated repository of 1,000 postmortems and
-// reports what the first query downloads and how long a query takes.
+// TestLargeSite searches a generated repository of 1,000 postmortems
+// (PM_E2E_DOCS sets another number) and reports what the first query
+// downloads and how long a query takes.
 func TestLargeSite(t *testing.T) {
 	gen := filepath.Join("..", "..", "..", "shared", "bench", "gen-corpus")
 	if _, err := os.Stat(gen); err != nil {
@@ -513,9 +515,13 @@ func TestLargeSite(t *testing.T) {
 	if err != nil {
 		t.Skip("no python3 to run the generator")
 	}
+	docs := 1000
+	if n, err := strconv.Atoi(os.Getenv("PM_E2E_DOCS")); err == nil && n > 0 {
+		docs = n
+	}
 	b := browser(t)
 	repo := filepath.Join(t.TempDir(), "repo")
-	if out, err := exec.Command(python, gen, "--docs", "1000", "--commits", "5", "--out", repo).CombinedOutput(); err != nil {
+	if out, err := exec.Command(python, gen, "--docs", strconv.Itoa(docs), "--commits", "5", "--out", repo).CombinedOutput(); err != nil {
 		t.Fatalf("gen-corpus: %v\n%s", err, out)
 	}
 	// The postmortem to find: one whose title ends in a made-up word, in
@@ -552,7 +558,7 @@ func TestLargeSite(t *testing.T) {
 
 	start := time.Now()
 	out := publish(t, repo, site.Options{Drafts: true}) // few commits leave most drafts
-	t.Logf("built 1,000 postmortems in %.2fs", time.Since(start).Seconds())
+	t.Logf("built %d postmortems in %.2fs", docs, time.Since(start).Seconds())
 	var size int64
 	filepath.WalkDir(filepath.Join(out, "search"), func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
