@@ -106,6 +106,9 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 		shiftNouns[head.base] && j-2 >= first && (shiftTimes[toks[j-2].base] || toks[j-2].is(fRole)) ||
 		// "Networking", "Identity": a capitalised team name in mid-sentence
 		j-i == 1 && head.is(fTitle) && !head.is(fSentenceStart) && teamNames[head.base] ||
+		// "Platform engineering", "marketing operations": a function
+		// named by what it does.
+		groupHeads[head.base] && j-2 >= first && j-2 >= i && (teamNames[toks[j-2].base] || departments[toks[j-2].base]) ||
 		// "the person responsible", "the engineers involved"
 		postAdjectives[head.base] && j-2 >= first && toks[j-2].is(fRole|fName)
 	// "any reviewer", "a competent engineer", "every engineer"
@@ -123,6 +126,7 @@ var (
 	shiftTimes = wordSet(`night day morning evening afternoon weekend overnight late early graveyard
 		holiday`)
 	postAdjectives = wordSet(`responsible involved concerned`)
+	groupHeads     = wordSet(`engineering operations ops support`)
 	// teamNames are functions that name a team when capitalised mid-sentence.
 	teamNames = wordSet(`networking infrastructure infra platform identity operations database databases
 		storage payments billing frontend backend mobile data reliability release compliance`)
@@ -196,6 +200,15 @@ func isBoundary(toks []token, k int) bool {
 		// "switched that check off": a determiner, not a relative.
 		return false
 	}
+	if t.base == "that" && k+1 < len(toks) && timeNouns[toks[k+1].base] {
+		// "was on call that weekend": a determiner of a time.
+		return false
+	}
+	if t.is(fSub) && prepositionalSub[t.base] && k+1 < len(toks) && toks[k+1].is(fAux) {
+		// "Anyone who had done one before would have": an adverb
+		// closing the clause, since no subject follows.
+		return false
+	}
 	if t.is(fCoord) || t.is(fRel) || t.is(fSub) && !prepositionalSub[t.base] {
 		return true
 	}
@@ -207,6 +220,10 @@ func isBoundary(toks []token, k int) bool {
 	// hotfix", "since last spring", "as if") they stay inside the clause.
 	return k+1 < len(toks) && !toks[k+1].is(fAdv) && finiteVerbAhead(toks, k+1)
 }
+
+// timeNouns follow "that" as a determiner: "that weekend", "that night".
+var timeNouns = wordSet(`day night week weekend morning evening afternoon month year time shift sprint
+	quarter release`)
 
 // prepositionalSub are subordinators that are also prepositions.
 var prepositionalSub = wordSet(`as since until after before`)
@@ -268,6 +285,14 @@ func subject(toks []token, m int) (np, bool) {
 				if end == m {
 					p = complementSubject(toks, p, m)
 				}
+				if !p.person && shared {
+					if q, ok := appositiveHost(toks, s); ok {
+						// "Callum Fraser, the head of engineering,
+						// waved it through": the person the
+						// appositive describes.
+						return q, true
+					}
+				}
 				return p, true
 			}
 			if toks[k].is(fPrep) && !toks[k].is(fSub) {
@@ -301,6 +326,11 @@ func subject(toks []token, m int) (np, bool) {
 				return np{}, false
 			}
 			if b.base == "who" || b.base == "whom" {
+				if outsiders[toks[a].base] {
+					// "customers who had forgotten their passwords":
+					// the people a system serves, not its responders.
+					return np{start: a, end: a + 1}, true
+				}
 				return np{start: a, end: a + 1, person: true, generic: toks[a].is(fGeneric) || phraseStartGeneric(toks, a)}, true
 			}
 			ap := antecedent(toks, a)
@@ -323,6 +353,28 @@ func subject(toks []token, m int) (np, bool) {
 		shared = true
 	}
 	return np{}, false
+}
+
+// appositiveHost returns the person named just before a comma at s-1 when
+// the phrase from s is set off as an appositive: "Callum Fraser, the head
+// of engineering, ...". The person must be the whole of its clause.
+func appositiveHost(toks []token, s int) (np, bool) {
+	if s < 2 || !toks[s-1].is(fComma) {
+		return np{}, false
+	}
+	e := s - 1
+	b := e
+	for b > 0 && !isBoundary(toks, b-1) {
+		b--
+	}
+	if b == e {
+		return np{}, false
+	}
+	q, ok := nounPhrase(toks, b)
+	if !ok || !q.person || q.end != e {
+		return np{}, false
+	}
+	return q, true
 }
 
 // subjectBeforeVerb finds a person named just before the verb group that
@@ -375,6 +427,11 @@ func complementSubject(toks []token, p np, m int) np {
 	}
 	return c
 }
+
+// outsiders are the people a system serves; their slips are not the
+// responders' actions a postmortem could blame.
+var outsiders = wordSet(`customer customers user users client clients shopper shoppers visitor visitors
+	subscriber subscribers buyer buyers player players patient patients passenger passengers consumer consumers tenant tenants merchant merchants account-holders`)
 
 // mindVerbs are omission verbs whose subject can only be a person.
 var mindVerbs = wordSet(`forgot forgets forget forgotten neglected neglects overlooked disregarded`)

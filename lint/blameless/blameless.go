@@ -387,7 +387,7 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 		}
 		return *mentions == 1
 	case Cause:
-		if clauseNegated(toks, start) || metaMention(toks, start) || namedAsLabel(toks, start) {
+		if clauseNegated(toks, start) || metaMention(toks, start) || namedAsLabel(toks, start) || systemLabel(toks, start) {
 			return false
 		}
 		// "only a user error when the user can fix it": a definition.
@@ -404,6 +404,29 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	}
 	return true
 }
+
+// systemLabel reports whether "user error" at token m is a category a
+// system assigned: "Spark classified the footer as a user error", where
+// the term means a rejected input (HTTP 4xx), not a person's slip.
+func systemLabel(toks []token, m int) bool {
+	if toks[m].base != "user" {
+		return false
+	}
+	for k := m - 1; k >= 0 && k >= m-8 && !toks[k].is(fStrong|fComma); k-- {
+		if toks[k].base == "as" && k > 0 {
+			for j := k - 1; j >= 0 && j >= k-6 && !toks[j].is(fStrong|fComma); j-- {
+				if labelVerbs[toks[j].base] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var labelVerbs = wordSet(`classified classifies classify categorised categorized categorises categorizes
+	tagged tags marked marks flagged flags reported reports logged logs returned returns counted counts
+	surfaced surfaces treated treats`)
 
 // namedAsLabel reports whether the label at token m is named as a term
 // rather than used: 'The label "user error" does not fit', "the term human
@@ -511,9 +534,24 @@ func purposeClause(toks []token, end int) bool {
 				return true
 			}
 		}
+		// "which the upgrade plan marks as optional", "that the runbook
+		// permits": the process allowed the action.
+		if allowWords[toks[k+1].base] {
+			for j := k; j > end && j >= k-3; j-- {
+				if processNouns[toks[j].base] {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }
+
+var (
+	allowWords   = wordSet(`optional allows allowed permits permitted sanctions tolerates`)
+	processNouns = wordSet(`plan runbook checklist process policy procedure playbook guide guidelines standard
+		standards rules handbook template`)
+)
 
 var (
 	plannedWords   = wordSet(`planned agreed intended designed documented scheduled required rehearsed instructed`)
@@ -551,6 +589,11 @@ func negativeGeneric(toks []token, p np) bool {
 // is the blameless substitution test, not a judgement.
 func sameAsSubstitution(toks []token, from int) bool {
 	for k := from; k < len(toks) && !toks[k].is(fStrong); k++ {
+		if k > from && toks[k].is(fSub) && !toks[k].is(fPrep) {
+			// "even though Hana had noted the same numbers": another
+			// clause's words.
+			return false
+		}
 		if toks[k].base == "same" || toks[k].base == "position" || toks[k].base == "shoes" {
 			return true
 		}

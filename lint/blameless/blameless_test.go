@@ -259,7 +259,7 @@ var sentenceCases = []struct {
 	{"Tomás mishandled the incident.", PersonCause},
 	{"Tomás didn't do his job.", Judgement},
 	{"Tomás will be removed from the on-call rotation.", Punitive},
-	{"Tomás's manager has been informed about his conduct.", Judgement},
+	{"Tomás's manager has been informed about his conduct.", Punitive},
 	{"Tomás needs to be retrained.", Punitive},
 	{"Anyone who deploys on Friday again will lose production access.", ""}, // missed: "will lose access" is also a plain migration note
 	{"Had Dana not paged the DBA, recovery would have taken longer.", ""},
@@ -630,6 +630,79 @@ var sentenceCases = []struct {
 	{"The vendor finally surfaced a status update at 15:00.", ""},
 	{"Jolene muted the disk alert for a week and went back to her project work.", PersonCause},
 	{"Quillon never thinks for himself when a runbook exists.", Judgement},
+
+	// Team and role subjects named by their function.
+	{"Release engineering failed to rehearse the rollback on the new base image.", PersonCause},
+	{"Payments operations neglected to update the settlement calendar.", PersonCause},
+	{"Release engineering rehearsed the rollback on the new base image.", ""},
+	{"The data engineering pipeline failed to load the late partitions.", ""},
+	// Appositives: the person the description is attached to.
+	{"Ottilie Brandt, the director of infrastructure, waved the migration plan through in a corridor chat.", Judgement},
+	{"Ottilie Brandt, the director of infrastructure, approved the migration plan after the dry run.", ""},
+	{"The scheduler, a cron job on the bastion, failed to start the backup.", ""},
+	// "that" before a time is a determiner, not a relative.
+	{"Bertil was on call that night and is at fault for missing the disk alert.", PersonCause},
+	{"The replica lagged that night because the backup job held a lock.", ""},
+	// Dismissal.
+	{"Marit brushed aside the linter warning and merged the schema change.", Judgement},
+	{"Everyone on the bridge scrolled past the capacity warning for an hour.", Judgement},
+	{"The log viewer scrolled past the first error before anyone could read it.", ""},
+	{"Sigrun shrugged at the second page and kept working on the report.", Judgement},
+	// Fixation, slowness, distraction.
+	{"Eamon fixated on the load balancer even though Liesel had pointed out the expired certificate.", Judgement},
+	{"The secondary on-call was slow and unfocused during the first hour.", Judgement},
+	{"The secondary on-call was distracted for most of the incident.", Judgement},
+	{"The metrics pipeline was slow and the dashboards lagged by ten minutes.", ""},
+	{"The failover was slow because the DNS TTL was an hour.", ""},
+	{"Two years into the job, Kasimir still does not know how the ledger replicas are fed.", Judgement},
+	{"The deploy went out even though the canary had flagged a latency regression.", ""},
+	// Evaluative predicates on people.
+	{"Checking the certificate inventory was apparently beneath the platform team.", Judgement},
+	{"The queue had a backlog of its own making after the retry storm.", ""},
+	{"The billing squad shipped a migration with no rollback, a crisis of their own making.", Judgement},
+	{"Rosalind's team was more worried about its velocity chart than about the data loss.", Judgement},
+	{"The capacity team worried more about the cost than the latency, as the budget required.", ""},
+	{"The payments squad deploys to production the way other teams deploy to a scratch cluster.", Judgement},
+	{"Agnieszka spent two hours tuning queries before it occurred to her to check the disk.", Judgement},
+	{"Leopold deferred the patch to Thursday so that he would not have to cancel his weekend plans.", Judgement},
+	{"Leopold deferred the patch to Thursday so that the change window would cover it.", ""},
+	{"Nobody on the storage team seems to look at the capacity forecast anymore.", Judgement},
+	{"The old exporter does not seem to run anymore.", ""},
+	{"Not one reviewer on the platform team looked at the Terraform plan.", Judgement},
+	{"Teodor sat in the incident channel for forty minutes before mentioning the config change he had made.", Judgement},
+	{"Teodor joined the bridge at 14:10 and shared the config diff.", ""},
+	// Advice aimed at a named person.
+	{"Ambrose needs to start testing his migrations against a copy of production.", Judgement},
+	{"Ambrose should learn how the connection pool works before touching it again.", Judgement},
+	{"The on-call engineer needs to acknowledge the page within five minutes.", ""},
+	{"The runbook needs to start with the rollback command.", ""},
+	// Sanctions in any voice.
+	{"Ulrike's production access has been suspended until further notice.", Punitive},
+	{"Her deploy permissions were revoked after the second outage.", Punitive},
+	{"The expired service account's permissions were revoked automatically.", ""},
+	{"Casimir's manager has been notified about the outage.", Punitive},
+	{"Notify the service owner's manager when an error budget is exhausted.", ""},
+	{"The overtime will be charged to Reinhold's team as a penalty.", Punitive},
+	{"The overage was charged to the shared infrastructure budget.", ""},
+	{"We will hold the release managers accountable for the missed freeze.", Punitive},
+	{"Hold payments operations accountable in the quarterly review.", Punitive},
+	// Generic-person counterfactuals.
+	{"Anybody could have predicted that a full reindex would saturate the cluster, and Evander still ran it.", Judgement},
+	{"Nobody could have predicted that the vendor would rotate the key early.", ""},
+	// Haste and shortcuts.
+	{"Hilde deployed the config at the end of her shift and went home.", PersonCause},
+	{"Hilde handed over to Joost at the end of her shift.", ""},
+	{"Rasmus still executed the drain after the warning appeared.", ""},
+	{"Gwendolyn wiped out the staging tenants with a single terraform destroy.", PersonCause},
+	{"The retention job wiped out three days of traces.", ""},
+	// Outsiders and system labels are not responders' blame.
+	{"Orders dropped because shoppers who had forgotten their saved cards could not check out.", ""},
+	{"Engineers who had forgotten the override flag redeployed the old image.", PersonCause},
+	{"The gateway logged each malformed request as a user error and returned a 400.", ""},
+	{"We logged the outage as human error in the tracker.", HumanError},
+	// Actions the plan allows.
+	{"Ignatius skipped the soak period, which the release checklist lists as optional for config-only changes.", ""},
+	{"Ignatius skipped the soak period, which was the one step that would have caught it.", PersonCause},
 }
 
 func TestSentences(t *testing.T) {
