@@ -691,6 +691,7 @@ var sentenceCases = []struct {
 	{"Nobody could have predicted that the vendor would rotate the key early.", ""},
 	// Haste and shortcuts.
 	{"Hilde deployed the config at the end of her shift and went home.", PersonCause},
+	{"Ilse deployed the fix and then went home once the graphs were flat.", ""},
 	{"Hilde handed over to Joost at the end of her shift.", ""},
 	{"Rasmus still executed the drain after the warning appeared.", ""},
 	{"Gwendolyn wiped out the staging tenants with a single terraform destroy.", PersonCause},
@@ -703,6 +704,21 @@ var sentenceCases = []struct {
 	// Actions the plan allows.
 	{"Ignatius skipped the soak period, which the release checklist lists as optional for config-only changes.", ""},
 	{"Ignatius skipped the soak period, which was the one step that would have caught it.", PersonCause},
+	// Acting over a warning, slowness, shame.
+	{"Leofric restarted the primary anyway, despite two warnings in the channel.", Judgement},
+	{"The job restarted the primary despite the warning in its log.", ""},
+	{"Wilma took forever to hand over the incident.", Judgement},
+	{"The index rebuild took forever on the old disks.", ""},
+	{"Osric dragged his feet on the rollback.", Judgement},
+	{"Frankly, the release team should feel embarrassed about this one.", Judgement},
+	{"Ysolde cared more about closing the ticket than about the customers.", Judgement},
+	{"Benedikt merged the change at the end of his day and logged off.", PersonCause},
+	{"Teresa pushed the fix and logged off after confirming recovery.", ""},
+	{"Adaeze waited for the canary before sharing the results with the bridge.", ""},
+	{"Imani rolled back despite the alert clearing, to be safe.", ""},
+	{"Benedikt logged off at 18:00 after handing over to Mirela.", ""},
+	{"The mobile team will be held responsible for the crash rate in the review.", Punitive},
+	{"Each action item is held by one responsible owner.", ""},
 }
 
 func TestSentences(t *testing.T) {
