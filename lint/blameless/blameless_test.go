@@ -719,6 +719,20 @@ var sentenceCases = []struct {
 	{"Benedikt logged off at 18:00 after handing over to Mirela.", ""},
 	{"The mobile team will be held responsible for the crash rate in the review.", Punitive},
 	{"Each action item is held by one responsible owner.", ""},
+	// Priorities, pretence and lapses.
+	{"Leocadia chose convenience over safety when she disabled the lock.", Judgement},
+	{"The team chose availability over consistency for the session store.", ""},
+	{"Benedek prioritised his own launch over the incident.", Judgement},
+	{"The support team prioritised their enterprise customers over the free tier.", ""},
+	{"Zygmunt behaved as if the freeze did not exist.", Judgement},
+	{"The proxy behaved as if the header did not exist.", ""},
+	{"Oriane let the signing certificate expire.", Judgement},
+	{"The renewal job let the signing certificate expire.", ""},
+	{"Seraphine was supposed to rotate the key and did not.", Judgement},
+	{"The sync job was supposed to run nightly but did not.", ""},
+	{"Nobody on the rotation thought to check the queue depth.", Judgement},
+	{"Nobody could tell from the dashboard that the queue was growing.", ""},
+	{"Perpetua's bonus will be docked this quarter.", Punitive},
 }
 
 func TestSentences(t *testing.T) {
