@@ -533,6 +533,12 @@ func purposeClause(toks []token, end int) bool {
 			if toks[k+1].base == "to" {
 				return true
 			}
+		case "because", "since":
+			// "did not share the link, because Slack was down": a
+			// system kept the person from acting.
+			if p, ok := nounPhrase(toks, k+1); ok && !p.person && blockedBy(toks, p.end) {
+				return true
+			}
 		}
 		// "which the upgrade plan marks as optional", "that the runbook
 		// permits": the process allowed the action.
@@ -546,6 +552,26 @@ func purposeClause(toks []token, end int) bool {
 	}
 	return false
 }
+
+// blockedBy reports whether the words from i say that something was out of
+// reach: "was down", "were not available", "is undocumented".
+func blockedBy(toks []token, i int) bool {
+	if i >= len(toks) || !toks[i].is(fAux) {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+2; j++ {
+		if unavailable[toks[j].base] {
+			return true
+		}
+		if !toks[j].is(fNeg | fAdv) {
+			return false
+		}
+	}
+	return false
+}
+
+var unavailable = wordSet(`down unavailable offline unreachable broken missing disabled hidden undocumented
+	inaccessible locked expired empty stale outdated wrong misconfigured`)
 
 var (
 	allowWords   = wordSet(`optional allows allowed permits permitted sanctions tolerates`)

@@ -733,6 +733,16 @@ var sentenceCases = []struct {
 	{"Nobody on the rotation thought to check the queue depth.", Judgement},
 	{"Nobody could tell from the dashboard that the queue was growing.", ""},
 	{"Perpetua's bonus will be docked this quarter.", Punitive},
+	// Omission of any routine duty, unless a system stood in the way.
+	{"Gideon did not renew the signing certificate.", PersonCause},
+	{"The platform squad never patched the bastion kernel.", PersonCause},
+	{"Esther did not share the workaround with the secondary.", PersonCause},
+	{"Esther did not share the workaround, because the wiki was down.", ""},
+	{"The certificate did not renew because the ACME job was disabled.", ""},
+	{"Konstantin was nowhere near his laptop when the page fired.", Judgement},
+	{"The fix was nowhere near ready at 15:00.", ""},
+	{"Rhiannon approved the pull request without a look.", PersonCause},
+	{"Ulf deployed at 17:55 on a Friday, of all times.", PersonCause},
 }
 
 func TestSentences(t *testing.T) {
