@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
 	"regexp"
 	"slices"
 	"strconv"
@@ -134,96 +136,343 @@ func allActions(s *Site) []siteAction {
 	return out
 }
 
-// actionsView is the page of every action item.
-func actionsView(s *Site) *pages.ActionsPage {
-	p := &pages.ActionsPage{Page: s.page("", "Action items", "actions")}
-	p.Description = "Every action item of every postmortem, open ones first."
-	if !s.Now.IsZero() {
-		p.AsOf = s.today()
+// actionsPerPage is how many rows a page of action items shows: a few
+// hundred keep a page near 150 KB.
+const actionsPerPage = 250
+
+// actionsData is the path of the script of every action item, from the
+// site's root.
+const actionsData = "actions/items.js"
+
+// actionsSite is what the pages of action items are drawn from.
+type actionsSite struct {
+	s      *Site
+	day    string
+	all    []siteAction
+	counts pages.ActionsPage // Total, Open, Overdue, Done, AsOf
+	owners []pages.Count     // most overdue first; Href from the root
+	names  []string          // owners, alphabetical
+	slugs  map[string]string // owner -> page name
+	svcs   []string
+}
+
+func foldCompare(a, b string) int {
+	return cmp.Or(strings.Compare(strings.ToLower(render.Fold(a)), strings.ToLower(render.Fold(b))), strings.Compare(a, b))
+}
+
+func ownerName(a *ActionItem) string {
+	if a.Owner == "" {
+		return pages.NoOwner
 	}
-	day := s.today()
+	return a.Owner
+}
+
+func newActionsSite(s *Site) *actionsSite {
+	as := &actionsSite{s: s, day: s.today(), all: allActions(s), slugs: map[string]string{}}
+	as.counts.AsOf = as.day
 	owners := map[string]*pages.Count{}
 	services := map[string]bool{}
-	groups := map[string]*pages.ActionGroup{}
-	for _, st := range []struct{ id, name string }{{"overdue", "Overdue"}, {"open", "Open"}, {"done", "Done"}} {
-		g := &pages.ActionGroup{ID: st.id, Name: st.name}
-		groups[st.id] = g
-		p.Groups = append(p.Groups, g)
-	}
-	for _, a := range allActions(s) {
-		state := actionState(a.ActionItem, day)
-		r := pages.ActionRow{
-			Text:      a.Text,
-			Owner:     a.Owner,
-			Ticket:    a.Ticket,
-			TicketURL: a.TicketURL,
-			Due:       a.Due,
-			DueDate:   a.DueDate,
-			State:     state,
-			Written:   a.Status,
-			Title:     a.pm.Title,
-			Href:      a.pm.URL,
-			Date:      a.pm.Date,
-			Services:  a.pm.Services,
-			Line:      a.Line,
-		}
-		if w := strings.ToLower(r.Written); w == state || w == "open" && state != "done" || a.Form == string(actions.TaskList) {
-			r.Written = "" // the state says it already
-		}
-		if state == "overdue" {
-			if due, err := time.Parse(render.DateLayout, a.DueDate); err == nil && !s.Now.IsZero() {
-				r.Late = strconv.Itoa(int(s.Now.UTC().Sub(due).Hours()/24)) + " d"
-			}
-		}
-		g := groups[state]
-		g.Rows = append(g.Rows, r)
-		p.Total++
-		owner := a.Owner
-		if owner == "" {
-			owner = pages.NoOwner
-		}
-		c := owners[owner]
+	for _, a := range as.all {
+		name := ownerName(a.ActionItem)
+		c := owners[name]
 		if c == nil {
-			c = &pages.Count{Name: owner}
-			owners[owner] = c
+			c = &pages.Count{Name: name}
+			owners[name] = c
 		}
-		switch state {
+		as.counts.Total++
+		switch actionState(a.ActionItem, as.day) {
 		case "overdue":
-			p.Overdue++
+			as.counts.Overdue++
+			as.counts.Open++
 			c.Overdue++
 			c.Open++
 		case "open":
-			p.Open++
+			as.counts.Open++
 			c.Open++
 		default:
-			p.Done++
+			as.counts.Done++
 			c.Done++
 		}
 		for _, sv := range a.pm.Services {
 			services[sv] = true
 		}
 	}
-	for _, c := range owners {
-		p.Owners = append(p.Owners, *c)
-		p.OwnerNames = append(p.OwnerNames, c.Name)
+	for name := range owners {
+		as.names = append(as.names, name)
 	}
-	slices.SortFunc(p.OwnerNames, func(a, b string) int {
-		return cmp.Or(strings.Compare(strings.ToLower(render.Fold(a)), strings.ToLower(render.Fold(b))), strings.Compare(a, b))
-	})
-	slices.SortFunc(p.Owners, func(a, b pages.Count) int {
-		if a.Overdue != b.Overdue {
-			return cmp.Compare(b.Overdue, a.Overdue)
+	slices.SortFunc(as.names, foldCompare)
+	used := map[string]bool{}
+	for _, name := range as.names {
+		slug := "owner-" + groupSlug(name)
+		for i := 2; used[slug]; i++ {
+			slug = "owner-" + groupSlug(name) + "-" + strconv.Itoa(i)
 		}
-		if a.Open != b.Open {
-			return cmp.Compare(b.Open, a.Open)
-		}
-		return strings.Compare(strings.ToLower(render.Fold(a.Name)), strings.ToLower(render.Fold(b.Name)))
+		used[slug] = true
+		as.slugs[name] = slug
+		c := owners[name]
+		c.Href = "actions/" + slug + ".html"
+		as.owners = append(as.owners, *c)
+	}
+	slices.SortStableFunc(as.owners, func(a, b pages.Count) int {
+		return cmp.Or(cmp.Compare(b.Overdue, a.Overdue), cmp.Compare(b.Open, a.Open))
 	})
 	for sv := range services {
-		p.Services = append(p.Services, sv)
+		as.svcs = append(as.svcs, sv)
 	}
-	slices.SortFunc(p.Services, func(a, b string) int {
-		return cmp.Or(strings.Compare(strings.ToLower(render.Fold(a)), strings.ToLower(render.Fold(b))), strings.Compare(a, b))
-	})
+	slices.SortFunc(as.svcs, foldCompare)
+	return as
+}
+
+// row returns an item's row on a page at root.
+func (as *actionsSite) row(a siteAction, root string) pages.ActionRow {
+	state := actionState(a.ActionItem, as.day)
+	r := pages.ActionRow{
+		Text:      a.Text,
+		Owner:     a.Owner,
+		Ticket:    a.Ticket,
+		TicketURL: a.TicketURL,
+		Due:       a.Due,
+		DueDate:   a.DueDate,
+		State:     state,
+		Written:   a.Status,
+		Title:     a.pm.Title,
+		Href:      root + a.pm.URL,
+		Date:      a.pm.Date,
+		Services:  a.pm.Services,
+		Line:      a.Line,
+	}
+	if w := strings.ToLower(r.Written); w == state || w == "open" && state != "done" || a.Form == string(actions.TaskList) {
+		r.Written = "" // the state says it already
+	}
+	if d := as.lateDays(a.ActionItem); d >= 0 {
+		r.Late = strconv.Itoa(d) + " d"
+	}
+	return r
+}
+
+// lateDays returns how many days an overdue item is past due, or -1.
+func (as *actionsSite) lateDays(a *ActionItem) int {
+	if as.s.Now.IsZero() || !overdue(a, as.day) {
+		return -1
+	}
+	due, err := time.Parse(render.DateLayout, a.DueDate)
+	if err != nil {
+		return -1
+	}
+	return int(as.s.Now.UTC().Sub(due).Hours() / 24)
+}
+
+// actionList is one list of items cut into pages: name(n) is the path of
+// page n (from 1) from the site's root.
+type actionList struct {
+	id, heading, note string
+	items             []siteAction
+	name              func(n int) string
+}
+
+// lists returns the lists of action items: the open items, the done ones
+// and each owner's.
+func (as *actionsSite) lists() []actionList {
+	var open, done []siteAction
+	byOwner := map[string][]siteAction{}
+	for _, a := range as.all {
+		if a.Done {
+			done = append(done, a)
+		} else {
+			open = append(open, a)
+		}
+		name := ownerName(a.ActionItem)
+		byOwner[name] = append(byOwner[name], a)
+	}
+	out := []actionList{
+		{id: "open", heading: "Open items", note: "Overdue items first, the longest overdue first, then by due date.", items: open, name: func(n int) string {
+			if n == 1 {
+				return "actions.html"
+			}
+			return "actions/" + strconv.Itoa(n) + ".html"
+		}},
+		{id: "done", heading: "Done items", note: "Newest postmortem first.", items: done, name: func(n int) string {
+			if n == 1 {
+				return "actions/done.html"
+			}
+			return "actions/done-" + strconv.Itoa(n) + ".html"
+		}},
+	}
+	for _, name := range as.names {
+		slug := as.slugs[name]
+		out = append(out, actionList{id: "owner", heading: "Items of " + name, note: "Overdue items first, then open ones by due date, then done ones.", items: byOwner[name], name: func(n int) string {
+			if n == 1 {
+				return "actions/" + slug + ".html"
+			}
+			return "actions/" + slug + "." + strconv.Itoa(n) + ".html"
+		}})
+	}
+	return out
+}
+
+// rel returns the path of target (from the site's root) from a page at
+// root.
+func rel(root, target string) string { return root + target }
+
+// page returns page n (from 1) of a list.
+func (as *actionsSite) page(l actionList, n int) *pages.ActionsPage {
+	name := l.name(n)
+	root := ""
+	if strings.Contains(name, "/") {
+		root = "../"
+	}
+	title := "Action items"
+	switch {
+	case l.id == "done":
+		title = "Done action items"
+	case l.id == "owner":
+		title = l.heading
+	}
+	if n > 1 {
+		title += ", page " + strconv.Itoa(n)
+	}
+	p := &pages.ActionsPage{Page: as.s.page(root, title, "actions")}
+	p.Description = "Every action item of every postmortem, open ones first."
+	p.AsOf, p.Total, p.Open, p.Overdue, p.Done = as.counts.AsOf, as.counts.Total, as.counts.Open, as.counts.Overdue, as.counts.Done
+	p.List, p.Heading, p.Note = l.id, l.heading, l.note
+	p.OwnerNames, p.Services, p.Data = as.names, as.svcs, actionsData
+	p.Scripts = append(p.Scripts, "actions.js")
+	p.Count = len(l.items)
+	pagesN := max(1, (len(l.items)+actionsPerPage-1)/actionsPerPage)
+	lo, hi := (n-1)*actionsPerPage, min(n*actionsPerPage, len(l.items))
+	if lo < hi {
+		p.First, p.Last = lo+1, hi
+	}
+	for _, a := range l.items[lo:hi] {
+		p.Rows = append(p.Rows, as.row(a, root))
+	}
+	if pagesN > 1 {
+		for i := 1; i <= pagesN; i++ {
+			p.Pages = append(p.Pages, pages.PageLink{Num: i, Href: rel(root, l.name(i)) + "#" + l.id, Current: i == n})
+		}
+		if n > 1 {
+			p.Prev = rel(root, l.name(n-1)) + "#" + l.id
+		}
+		if n < pagesN {
+			p.Next = rel(root, l.name(n+1)) + "#" + l.id
+		}
+	}
+	if l.id == "open" && n == 1 {
+		for _, c := range as.owners {
+			c.Href = rel(root, c.Href)
+			p.Owners = append(p.Owners, c)
+		}
+	}
 	return p
+}
+
+// actionsView is actions.html: the first page of the open items.
+func actionsView(s *Site) *pages.ActionsPage {
+	as := newActionsSite(s)
+	return as.page(as.lists()[0], 1)
+}
+
+// actionJobs lists the pages of action items and their data script.
+func (b *builder) actionJobs() []job {
+	as := newActionsSite(b.site)
+	render := func(buf *bytes.Buffer, v any) error { return pages.Actions(buf, v.(*pages.ActionsPage)) }
+	var jobs []job
+	for _, l := range as.lists() {
+		for n := 1; n == 1 || (n-1)*actionsPerPage < len(l.items); n++ {
+			jobs = append(jobs, b.viewJob(l.name(n), func() any { return as.page(l, n) }, render))
+		}
+	}
+	jobs = append(jobs, job{name: actionsData, make: bytesOf(as.data)})
+	return jobs
+}
+
+// data returns actions/items.js: every item, for the filters of
+// actions.js. It calls window.__pmactions with
+//
+//	{"asOf": day, "owners": [name...], "services": [name...],
+//	 "texts": [action...], "pre": prefix, "suf": suffix,
+//	 "pms": [[title, href from the root without pre and suf, date,
+//	          [service index...]]...],
+//	 "items": [[text index, owner index or -1, postmortem index,
+//	            state (0 overdue, 1 open, 2 done), due date, ticket,
+//	            ticket URL, due as written when not the due date,
+//	            status as written]...]}
+//
+// in the order of the open list, then the done items. Trailing empty
+// fields of an item are left out; how late an overdue item is follows
+// from asOf and its due date. The string tables keep the file small: at
+// 10,000 generated postmortems (40,000 items) it is about 3 MB, fetched
+// only when a filter is used. JSON escapes <, > and &.
+func (as *actionsSite) data() ([]byte, error) {
+	index := func(m map[string]int, list *[]string, v string) int {
+		i, ok := m[v]
+		if !ok {
+			i = len(*list)
+			m[v] = i
+			*list = append(*list, v)
+		}
+		return i
+	}
+	ownerIx := map[string]int{}
+	for i, n := range as.names {
+		ownerIx[n] = i
+	}
+	svcIx := map[string]int{}
+	for i, n := range as.svcs {
+		svcIx[n] = i
+	}
+	pre, suf := "postmortems/", ".html"
+	for _, a := range as.all {
+		if !strings.HasPrefix(a.pm.URL, pre) {
+			pre = ""
+		}
+		if !strings.HasSuffix(a.pm.URL, suf) {
+			suf = ""
+		}
+	}
+	textIx := map[string]int{}
+	texts := []string{}
+	pmIx := map[*Postmortem]int{}
+	pms := [][]any{}
+	items := [][]any{}
+	states := map[string]int{"overdue": 0, "open": 1, "done": 2}
+	for _, a := range as.all {
+		pi, ok := pmIx[a.pm]
+		if !ok {
+			pi = len(pms)
+			pmIx[a.pm] = pi
+			sv := make([]int, 0, len(a.pm.Services))
+			for _, name := range a.pm.Services {
+				sv = append(sv, svcIx[name])
+			}
+			href := strings.TrimSuffix(strings.TrimPrefix(a.pm.URL, pre), suf)
+			pms = append(pms, []any{a.pm.Title, href, a.pm.Date, sv})
+		}
+		r := as.row(a, "")
+		owner := -1
+		if a.Owner != "" {
+			owner = ownerIx[a.Owner]
+		}
+		due := r.Due
+		if due == r.DueDate {
+			due = ""
+		}
+		it := []any{index(textIx, &texts, r.Text), owner, pi, states[r.State], r.DueDate, r.Ticket, r.TicketURL, due, r.Written}
+		for len(it) > 4 && it[len(it)-1] == "" {
+			it = it[:len(it)-1]
+		}
+		items = append(items, it)
+	}
+	body, err := json.Marshal(map[string]any{
+		"asOf": as.day, "owners": as.names, "services": as.svcs, "texts": texts,
+		"pre": pre, "suf": suf, "pms": pms, "items": items,
+	})
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.WriteString("// The action items of the site, for actions.js; written by postmortem build.\nwindow.__pmactions && window.__pmactions(")
+	buf.Write(body)
+	buf.WriteString(");\n")
+	return buf.Bytes(), nil
 }

@@ -14,14 +14,10 @@ import (
 func (b *builder) moreJobs() []job {
 	s := b.site
 	jobs := []job{
-		b.viewJob("actions.html", func() any {
-			p := actionsView(s)
-			p.Scripts = append(p.Scripts, "actions.js")
-			return p
-		}, func(buf *bytes.Buffer, v any) error { return pages.Actions(buf, v.(*pages.ActionsPage)) }),
 		b.viewJob("insights.html", func() any { return insightsView(s) },
 			func(buf *bytes.Buffer, v any) error { return pages.Insights(buf, v.(*pages.InsightsPage)) }),
 	}
+	jobs = append(jobs, b.actionJobs()...) // actions.go
 	if s.search {
 		jobs = append(jobs, b.searchJobs()...)
 	}

@@ -21,18 +21,20 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // goldens are the files of the examples' site compared with
 // testdata/golden: one of each kind of page, the feeds and the JSON.
 var goldens = map[string]string{
-	"index.html":       "index.html",
-	"postmortem.html":  "postmortems/2024-01-22-checkout-errors-during-kafka-broker-restart.html",
-	"draft.html":       "postmortems/2026-09-22-nightly-stock-reconciliation-overran-into-picking.html",
-	"service.html":     "services/kafka.html",
-	"tags.html":        "tags/index.html",
-	"404.html":         "404.html",
-	"feed.xml":         "feed.xml",
-	"sitemap.xml":      "sitemap.xml",
-	"postmortems.json": "postmortems.json",
-	"actions.html":     "actions.html",
-	"insights.html":    "insights.html",
-	"search.html":      "search.html",
+	"index.html":        "index.html",
+	"postmortem.html":   "postmortems/2024-01-22-checkout-errors-during-kafka-broker-restart.html",
+	"draft.html":        "postmortems/2026-09-22-nightly-stock-reconciliation-overran-into-picking.html",
+	"service.html":      "services/kafka.html",
+	"tags.html":         "tags/index.html",
+	"404.html":          "404.html",
+	"feed.xml":          "feed.xml",
+	"sitemap.xml":       "sitemap.xml",
+	"postmortems.json":  "postmortems.json",
+	"actions.html":      "actions.html",
+	"actions-done.html": "actions/done.html",
+	"actions-items.js":  "actions/items.js",
+	"insights.html":     "insights.html",
+	"search.html":       "search.html",
 }
 
 // goldenNow is the reference time of the golden site: some of the
@@ -135,9 +137,16 @@ func TestSite(t *testing.T) {
 	if pages != res.Pages || len(files) != res.Files {
 		t.Errorf("Result says %d pages, %d files; wrote %d pages, %d files", res.Pages, res.Files, pages, len(files))
 	}
-	// 16 postmortems, index, 404, two lists, action items, insights,
-	// search, and a page per service and tag.
-	if want := 16 + 7 + len(s.Services) + len(s.Tags); res.Pages != want {
+	// 16 postmortems, index, 404, two lists, action items (open and
+	// done), insights, search, and a page per service, tag and owner of
+	// action items.
+	owners := 0
+	for name := range files {
+		if strings.HasPrefix(name, "actions/owner-") {
+			owners++
+		}
+	}
+	if want := 16 + 8 + len(s.Services) + len(s.Tags) + owners; owners == 0 || res.Pages != want {
 		t.Errorf("%d pages, want %d", res.Pages, want)
 	}
 	var k *Postmortem

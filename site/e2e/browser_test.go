@@ -390,39 +390,66 @@ func TestSearch(t *testing.T) {
 	w.check(t, "header search")
 }
 
-// TestActionItems filters the action items page.
+// TestActionItems filters the action items page: the filters load every
+// item from actions/items.js and draw the matching ones in place of the
+// page's list.
 func TestActionItems(t *testing.T) {
 	b := browser(t)
 	base := serve(t, examplesSite(t))
 	ctx, w := tab(t, b)
 	do(t, ctx, chromedp.Navigate(base+"actions.html"), chromedp.WaitVisible(chromedp.CSS(`form[data-actions-filter]`)))
-	total := count(t, ctx, `tr[data-state]`)
-	do(t, ctx, choose(`select[name="owner"]`, "Kaito Mori"))
-	visible := count(t, ctx, `tr[data-state]:not([hidden])`)
+	total := count(t, ctx, `[data-actions-static] tr[data-state]`)
+	do(t, ctx, choose(`select[name="owner"]`, "Kaito Mori"), chromedp.WaitVisible(chromedp.CSS(`[data-actions-results] tr[data-state]`)))
+	visible := count(t, ctx, matching)
 	if total == 0 || visible == 0 || visible >= total {
 		t.Errorf("owner filter: %d of %d rows shown", visible, total)
 	}
-	for _, o := range eval[[]string](t, ctx, `Array.from(document.querySelectorAll('tr[data-state]:not([hidden])')).map(r => r.dataset.owner)`) {
+	for _, o := range eval[[]string](t, ctx, `Array.from(document.querySelectorAll('`+matching+`')).map(r => r.dataset.owner)`) {
 		if o != "Kaito Mori" {
 			t.Errorf("a row of %q under the filter owner=Kaito Mori", o)
 		}
 	}
+	if n := count(t, ctx, `[data-actions-static]:not([hidden])`); n != 0 {
+		t.Errorf("the page's own list is still shown under a filter")
+	}
+	if msg := eval[string](t, ctx, `document.querySelector('[data-actions-count]').textContent`); !strings.HasPrefix(msg, fmt.Sprintf("%d of ", visible)) {
+		t.Errorf("the live region says %q, %d rows shown", msg, visible)
+	}
 	if loc := eval[string](t, ctx, `location.search`); loc != "?owner=Kaito+Mori" {
 		t.Errorf("the filter is not in the address: %q", loc)
 	}
-
-	// Filters from the address; status overdue shows overdue rows only.
-	do(t, ctx, chromedp.Navigate(base+"actions.html?status=overdue"), chromedp.WaitVisible(chromedp.CSS(`form[data-actions-filter]`)))
-	visible = count(t, ctx, `tr[data-state]:not([hidden])`)
-	overdue := count(t, ctx, `tr[data-state="overdue"]`)
-	if overdue == 0 || visible != overdue {
-		t.Errorf("status=overdue: %d shown, %d overdue", visible, overdue)
+	// Links of the drawn rows lead to the postmortems, relative to the page.
+	if href := eval[string](t, ctx, `document.querySelector('`+matching+` td.from a').getAttribute('href')`); !strings.HasPrefix(href, "postmortems/") || !strings.HasSuffix(href, ".html") {
+		t.Errorf("a drawn row links its postmortem as %q", href)
 	}
-	if n := count(t, ctx, `#done table:not([hidden])`); n != 0 {
-		t.Errorf("status=overdue: the table of done items is still shown")
+
+	// Filters from the address; status overdue shows the overdue rows of
+	// the whole site, as many as the counts on top say.
+	do(t, ctx, chromedp.Navigate(base+"actions.html?status=overdue"), chromedp.WaitVisible(chromedp.CSS(`[data-actions-results] tr[data-state]`)))
+	visible = count(t, ctx, matching)
+	overdue := eval[string](t, ctx, `document.querySelector('.tally .overdue strong').textContent`)
+	if n := count(t, ctx, matching+`[data-state="overdue"]`); n == 0 || n != visible || fmt.Sprint(n) != overdue {
+		t.Errorf("status=overdue: %d shown, %d overdue, %s counted", visible, n, overdue)
+	}
+	// Show all brings the page's list back.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`form[data-actions-filter] button[type="reset"]`)), chromedp.WaitVisible(chromedp.CSS(`[data-actions-static] table`)))
+	if n := count(t, ctx, `[data-actions-results]:not([hidden])`); n != 0 {
+		t.Errorf("Show all leaves the matching items shown")
+	}
+
+	// A page one folder down filters too, with links from there.
+	do(t, ctx, chromedp.Navigate(base+"actions/done.html?status=done"), chromedp.WaitVisible(chromedp.CSS(`[data-actions-results] tr[data-state]`)))
+	if n, done := count(t, ctx, matching), count(t, ctx, matching+`[data-state="done"]`); n == 0 || n != done {
+		t.Errorf("status=done on actions/done.html: %d shown, %d done", n, done)
+	}
+	if href := eval[string](t, ctx, `document.querySelector('`+matching+` td.from a').getAttribute('href')`); !strings.HasPrefix(href, "../postmortems/") {
+		t.Errorf("a drawn row of actions/done.html links its postmortem as %q", href)
 	}
 	w.check(t, "actions.html")
 }
+
+// matching selects the rows the filters drew.
+const matching = `[data-actions-results] tr[data-state]`
 
 // TestPages opens every kind of page and checks that none logs an error
 // or requests anything from another host.
@@ -594,18 +621,29 @@ func TestLargeSite(t *testing.T) {
 	}
 	w.check(t, "first query")
 
-	// The action items page of a large site filters too.
+	// The action items page of a large site: a page of rows, not all of
+	// them, and filters over every item, drawing a page of the matches.
 	do(t, ctx, chromedp.Navigate(base+"actions.html"), chromedp.WaitVisible(chromedp.CSS(`form[data-actions-filter]`)))
-	owner := eval[string](t, ctx, `document.querySelector('select[name="owner"]').options[1].value`)
-	start = time.Now()
-	do(t, ctx, choose(`select[name="owner"]`, owner))
-	t.Logf("filtering %d action items by owner: %.0f ms", count(t, ctx, `tr[data-state]`), float64(time.Since(start).Microseconds())/1000)
-	total, visible := count(t, ctx, `tr[data-state]`), count(t, ctx, `tr[data-state]:not([hidden])`)
-	if total == 0 || visible == 0 || visible >= total {
-		t.Errorf("owner=%s on the large site: %d of %d shown", owner, visible, total)
+	pageBytes, _ = w.received()
+	rows := count(t, ctx, `[data-actions-static] tr[data-state]`)
+	t.Logf("actions.html: %.0f KB with its files, %d rows", pageBytes/1024, rows)
+	if rows == 0 || rows > 500 {
+		t.Errorf("actions.html of a large site shows %d rows", rows)
 	}
-	if others := count(t, ctx, fmt.Sprintf(`tr[data-state]:not([hidden]):not([data-owner=%q])`, owner)); others != 0 {
+	owner := eval[string](t, ctx, `document.querySelector('select[name="owner"]').options[1].value`)
+	w.reset()
+	start = time.Now()
+	do(t, ctx, choose(`select[name="owner"]`, owner), chromedp.WaitVisible(chromedp.CSS(matching)))
+	got, _ = w.received()
+	t.Logf("filtering by owner: %.0f ms, the items' data %.0f KB, %d rows drawn", float64(time.Since(start).Microseconds())/1000, got/1024, count(t, ctx, matching))
+	if others := count(t, ctx, fmt.Sprintf(`%s:not([data-owner=%q])`, matching, owner)); others != 0 {
 		t.Errorf("owner=%s: %d rows of others shown", owner, others)
+	}
+	start = time.Now()
+	do(t, ctx, choose(`select[name="owner"]`, ""), choose(`select[name="status"]`, "open"), chromedp.WaitVisible(chromedp.CSS(`[data-actions-results] nav.pager`)))
+	t.Logf("filtering by status: %.0f ms, %d rows drawn", float64(time.Since(start).Microseconds())/1000, count(t, ctx, matching))
+	if n := count(t, ctx, matching); n == 0 || n > 250 {
+		t.Errorf("status=open on a large site: %d rows drawn, want a page of them", n)
 	}
 	w.check(t, "actions.html")
 }

@@ -259,33 +259,48 @@ func Asset(name string) ([]byte, error) { return FS.ReadFile("assets/" + name) }
 // NoOwner stands for the owner of action items that name none.
 const NoOwner = "(no owner)"
 
-// ActionsPage lists every action item of the site, grouped by state:
-// overdue, open and done. Without JavaScript it is the whole list, with
-// anchors to each group; actions.js adds filters by owner, service and
-// state.
+// ActionsPage is one page of a list of action items: the open ones
+// (overdue first, most overdue first, then by due date) on actions.html,
+// actions/2.html, ...; the done ones on actions/done.html,
+// actions/done-2.html, ...; and one owner's on actions/owner-NAME.html.
+// Each list is cut into numbered pages of a few hundred rows, readable
+// without JavaScript; actions.js adds filters by owner, service and
+// state, over every item, from the data script actions/items.js.
 type ActionsPage struct {
 	Page
 	// AsOf is the day against which items are overdue (YYYY-MM-DD), or "".
 	AsOf string
-	// Total, Open, Overdue and Done count the items; Open includes
-	// Overdue.
+	// Total, Open, Overdue and Done count the items of the site; Open
+	// includes Overdue.
 	Total, Open, Overdue, Done int
-	// Groups are the overdue, open and done items, in that order.
-	Groups []*ActionGroup
-	// Owners are the owners with their counts, most overdue first, and
-	// OwnerNames the same names in alphabetical order.
+	// List is "open", "done" or "owner"; Heading is the list's heading and
+	// Note a sentence under it, or "".
+	List, Heading, Note string
+	// Rows are this page's rows: rows First to Last (from 1) of Count.
+	Rows               []ActionRow
+	First, Last, Count int
+	// Pages link the list's pages, or are nil for a list of one page;
+	// Prev and Next link the neighbours, or are "".
+	Pages      []PageLink
+	Prev, Next string
+	// Owners are the owners with their counts, most overdue first, on
+	// the first page of the open list only (nil elsewhere); OwnerNames
+	// are all owners in alphabetical order, for the filter.
 	Owners     []Count
 	OwnerNames []string
 	// Services are the services of the postmortems that have action
 	// items, by name.
 	Services []string
+	// Data is the script of every item, for the filters, by path from the
+	// site's root.
+	Data string
 }
 
-// ActionGroup is the action items of one state.
-type ActionGroup struct {
-	ID   string // "overdue", "open" or "done": the section's anchor
-	Name string
-	Rows []ActionRow
+// PageLink is a numbered link to a page of a list.
+type PageLink struct {
+	Num     int
+	Href    string
+	Current bool
 }
 
 // ActionRow is one action item on the page.
@@ -308,9 +323,11 @@ type ActionRow struct {
 	Line              int
 }
 
-// Count is a name with counts of action items.
+// Count is a name with counts of action items, and the link to the
+// name's own list, or "".
 type Count struct {
 	Name                string
+	Href                string
 	Open, Overdue, Done int
 }
 

@@ -32,8 +32,9 @@ func TestPages(t *testing.T) {
 		"actions": func(b *bytes.Buffer) error {
 			r := ActionRow{Text: evil, Owner: evil, Ticket: evil, TicketURL: "javascript:alert(1)", Due: evil, DueDate: evil, State: `x" onclick="alert(1)`,
 				Written: evil, Late: evil, Title: evil, Href: "javascript:alert(1)", Date: evil, Services: []string{evil}}
-			return Actions(b, &ActionsPage{Page: page, AsOf: evil, Total: 1, Groups: []*ActionGroup{{ID: evil, Name: evil, Rows: []ActionRow{r}}},
-				Owners: []Count{{Name: evil}}, OwnerNames: []string{evil}, Services: []string{evil}})
+			return Actions(b, &ActionsPage{Page: page, AsOf: evil, Total: 1, List: evil, Heading: evil, Note: evil,
+				Rows: []ActionRow{r}, First: 1, Last: 1, Count: 1, Pages: []PageLink{{Num: 1, Href: "javascript:alert(1)"}}, Prev: "javascript:alert(1)", Next: evil,
+				Owners: []Count{{Name: evil, Href: "javascript:alert(1)"}}, OwnerNames: []string{evil}, Services: []string{evil}, Data: evil})
 		},
 		"insights": func(b *bytes.Buffer) error {
 			return Insights(b, &InsightsPage{Page: page, Summary: evil, OldestNote: evil,
