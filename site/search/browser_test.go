@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -549,6 +550,29 @@ func TestBrowser(t *testing.T) {
 		}
 		if enc(gotS) != enc(wantS) {
 			t.Errorf("stems:\n js %s\n go %s", enc(gotS), enc(wantS))
+		}
+	})
+
+	// search.js ranks as the Go reader does (reader_test.go), whose
+	// ranking the Go tests check.
+	t.Run("ranking", func(t *testing.T) {
+		files, err := Build(browserDocs(), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := openIndex(t, files)
+		open(t, ctx, searchPage)
+		for _, q := range []string{"broker ", "broker", "kafka broker ", "kafka ", "kaf", "kafka broker", "connection pool timed out", "postgres replica restarted after",
+			"ledger health check", "re", "timeout cach", `"consumer lag" kafka`, "severity:SEV2 postgres", "kafka nosuchword", "tag:database year:2019"} {
+			want := ix.search(t, q)
+			want = want[:min(30, len(want))]
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[[]int](`pmSearch.search(`+jsQuote(q)+`).then(r => r.docs.slice(0, 30))`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%q:\n js %v\n go %v", q, got, want)
+			}
 		}
 	})
 

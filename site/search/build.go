@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 )
 
 // Doc is one postmortem as the index sees it.
@@ -38,15 +40,17 @@ type Doc struct {
 
 // Options control Build. The zero value is ready to use.
 type Options struct {
-	// ShardSize is the size in bytes past which a shard of the term
-	// dictionary is closed; 0 means DefaultShardSize. One entry larger
-	// than that (a word in most documents) is a shard of its own.
+	// ShardSize is the average size in bytes of a shard of the term
+	// dictionary; 0 means DefaultShardSize. Keys go to shards by a hash,
+	// so shards vary around it, and one with the list of a word in most
+	// documents is larger.
 	ShardSize int
 }
 
-// DefaultShardSize is the target size of a shard: large enough that a
-// query needs few, small enough that one costs little to fetch.
-const DefaultShardSize = 32 << 10
+// DefaultShardSize is the average size of a shard. A query fetches one
+// shard per word, per pair of neighbouring words and for the prefix, so
+// shards are small: what a word costs is mostly its own postings.
+const DefaultShardSize = 3 << 10
 
 // The searchable fields of a document and their BM25F parameters: the
 // weight of an occurrence and how much the field's length normalises it.
@@ -58,12 +62,24 @@ const (
 	nFields
 )
 
+// A key's score in a document is its idf times the sum over fields of
+// weight × x/(sat+x), x the key's occurrences normalised by the field's
+// length: one occurrence in the title counts about three times the most
+// the body can give, so that the words of a title find it.
 var (
-	fieldWeight = [nFields]float64{fTitle: 5, fSummary: 3, fBody: 1, fMeta: 2}
+	fieldWeight = [nFields]float64{fTitle: 3, fSummary: 1.5, fBody: 1, fMeta: 1}
+	fieldSat    = [nFields]float64{fTitle: 0.2, fSummary: 0.3, fBody: 1.2, fMeta: 0.2}
 	fieldB      = [nFields]float64{fTitle: 0.5, fSummary: 0.5, fBody: 0.75, fMeta: 0.5}
 )
 
-const k1 = 1.2
+// impactScale is the score, in units of the idf of a key in one document,
+// that gets the highest impact: a rare word in the title and elsewhere.
+const impactScale = 3.5
+
+// maxPrefixPostings caps the postings of a prefix at those of its best
+// documents, so that two or three letters being typed cost little to
+// fetch and do not flood the results.
+const maxPrefixPostings = 200
 
 // minPrefix is the shortest prefix with an entry of its own.
 const minPrefix = 2
@@ -90,32 +106,25 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	sort.Slice(entries, func(i, j int) bool { return less16(entries[i].key, entries[j].key) })
 
 	// Data files are named by number; the folder they go in is named by a
-	// hash of their contents, so a browser never mixes two builds.
+	// hash of their contents, so a browser never mixes two builds. A key's
+	// shard is a hash of the key (shardOf), so that meta.js needs only the
+	// number of shards, however many there are.
 	type file struct{ name, body string }
 	var data []file
-	var firstKeys []string
-	var cur strings.Builder
-	flush := func() {
-		if cur.Len() == 0 {
-			return
-		}
-		name := "t/" + strconv.Itoa(len(firstKeys)-1)
-		data = append(data, file{name, register(name, "{"+cur.String()+"}")})
-		cur.Reset()
-	}
+	total := 0
 	for _, e := range entries {
-		text := e.text()
-		if cur.Len() > 0 && cur.Len()+len(text) > shardSize {
-			flush()
-		}
-		if cur.Len() == 0 {
-			firstKeys = append(firstKeys, e.key)
-		} else {
-			cur.WriteByte(',')
-		}
-		cur.WriteString(text)
+		total += len(e.text()) + 1
 	}
-	flush()
+	nShards := max(1, (total+shardSize-1)/shardSize)
+	shards := make([][]string, nShards)
+	for _, e := range entries { // sorted, so each shard is too
+		n := shardOf(e.key, nShards)
+		shards[n] = append(shards[n], e.text())
+	}
+	for n, texts := range shards {
+		name := "t/" + strconv.Itoa(n)
+		data = append(data, file{name, register(name, "{"+strings.Join(texts, ",")+"}")})
+	}
 	for n, d := range order {
 		name := "d/" + strconv.Itoa(n)
 		data = append(data, file{name, register(name, jsString(deflate(fragment(d))))})
@@ -132,8 +141,8 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	}
 
 	var m strings.Builder
-	fmt.Fprintf(&m, `{"version":1,"dir":%s,"root":"../","docs":%d,"shards":%s,"facets":{`,
-		jsString(dir), len(order), jsStrings(firstKeys))
+	fmt.Fprintf(&m, `{"version":2,"dir":%s,"root":"../","docs":%d,"shards":%d,"facets":{`,
+		jsString(dir), len(order), nShards)
 	for i, field := range Fields {
 		if i > 0 {
 			m.WriteByte(',')
@@ -394,9 +403,9 @@ func (ix *indexer) idf(df int32) float64 {
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-// impact is a key's BM25F score in a document, quantised to 1..maxImpact
-// against the largest score any key can have (idf of a key in one
-// document; the saturated term frequency stays below 1).
+// impact is a key's BM25F score in a document (fieldWeight), quantised to
+// 1..maxImpact against impactScale times the idf of a key in one document,
+// and at least 3 for a key in the title, 2 in the summary or metadata.
 func (ix *indexer) impact(df int32, tf [nFields]uint16, lens [nFields]int) uint8 {
 	var t float64
 	for f := 0; f < nFields; f++ {
@@ -404,11 +413,21 @@ func (ix *indexer) impact(df int32, tf [nFields]uint16, lens [nFields]int) uint8
 			continue
 		}
 		norm := 1 - fieldB[f] + fieldB[f]*float64(lens[f])/ix.avgLen[f]
-		t += fieldWeight[f] * float64(tf[f]) / norm
+		x := float64(tf[f]) / norm
+		t += fieldWeight[f] * x / (fieldSat[f] + x)
 	}
-	s := ix.idf(df) * t / (k1 + t)
-	q := math.Round(maxImpact * s / ix.idf(1))
-	return uint8(max(1, min(maxImpact, q)))
+	s := ix.idf(df) * t
+	q := math.Round(maxImpact * s / (impactScale * ix.idf(1)))
+	// A word in the title, however common, counts above one in the body
+	// only: quantised, common words would all be worth 1.
+	low := 1.0
+	switch {
+	case tf[fTitle] > 0:
+		low = 3
+	case tf[fSummary] > 0 || tf[fMeta] > 0:
+		low = 2
+	}
+	return uint8(max(low, min(maxImpact, q)))
 }
 
 // entries computes the postings of every stem, pair and prefix and returns
@@ -493,7 +512,7 @@ func (ix *indexer) entries() []entry {
 		byKey[key] = &entry{key: key, exact: encodePostings(ix.pairPost[p])}
 	}
 	for p, ps := range ix.prefPost {
-		enc := encodePostings(ps)
+		enc := encodePostings(capPostings(ps, maxPrefixPostings))
 		if k, ok := exactOf[enc]; ok {
 			enc = "~" + k
 		}
@@ -585,4 +604,28 @@ func (f *facet) sorted(field string) []*facetValue {
 		return less16(a.key, b.key)
 	})
 	return vs
+}
+
+// capPostings keeps the n postings of highest impact (the earlier
+// document of two equal ones), in document order.
+func capPostings(ps []posting, n int) []posting {
+	if len(ps) <= n {
+		return ps
+	}
+	top := slices.Clone(ps)
+	sort.SliceStable(top, func(i, j int) bool { return top[i].impact() > top[j].impact() })
+	top = top[:n]
+	sort.Slice(top, func(i, j int) bool { return top[i].doc() < top[j].doc() })
+	return top
+}
+
+// shardOf returns the shard of a key: FNV-1a of its UTF-16 code units,
+// as search.js computes it, modulo the number of shards.
+func shardOf(key string, shards int) int {
+	h := uint32(2166136261)
+	for _, u := range utf16.Encode([]rune(key)) {
+		h ^= uint32(u)
+		h *= 16777619
+	}
+	return int(h % uint32(shards))
 }

@@ -54,7 +54,7 @@ func TestSearch(t *testing.T) {
 		// A word in the title ranks above the same word in the body.
 		{"kafka ", []string{"broker", "lag", "friday"}},
 		// Prefixes while typing, stems, folding.
-		{"kaf", []string{"broker", "lag", "friday"}},
+		{"kaf", []string{"broker", "friday", "lag"}},
 		{"restarting ", []string{"broker", "lag"}},
 		{"timeout ", []string{"friday", "cafe", "lag"}},
 		{"CAFE zurich", []string{"cafe"}},
@@ -62,9 +62,10 @@ func TestSearch(t *testing.T) {
 		{"soren", []string{"friday"}},
 		{"weiss", []string{"lag"}},
 		{"cach", []string{"cafe", "friday"}},
-		// Every word must match.
-		{"kafka timeouts ", []string{"friday", "lag"}},
-		{"kafka nosuchword ", nil},
+		// Documents with every word come first, then those with fewer.
+		{"kafka timeouts ", []string{"friday", "lag", "broker", "cafe"}},
+		{"kafka nosuchword ", []string{"broker", "lag", "friday"}},
+		{"nosuchword ", nil},
 		// Phrases: "consumer lag" is in two bodies; "lag consumer" in one.
 		{`"consumer lag"`, []string{"friday", "lag"}},
 		{`"lag consumer"`, []string{"lag"}},
@@ -169,27 +170,19 @@ func TestShardSizes(t *testing.T) {
 		ix := openIndex(t, files)
 		s := measure(files)
 		t.Logf("shard size %d: %+v", size, s)
-		if s.nShards != len(ix.meta.Shards) {
-			t.Errorf("%d shard files, meta lists %d", s.nShards, len(ix.meta.Shards))
+		if s.nShards != ix.meta.Shards {
+			t.Errorf("%d shard files, meta says %d", s.nShards, ix.meta.Shards)
 		}
-		// A shard overflows its size only by holding a single entry.
-		for p, b := range files {
-			if !strings.Contains(p, "/t/") || len(b) <= size+64 {
-				continue
-			}
-			var entries map[string][]string
-			ix.decode(t, p, &entries)
-			if len(entries) > 1 {
-				t.Errorf("%s: %d bytes with %d entries", p, len(b), len(entries))
-			}
+		if avg := s.shards / s.nShards; avg > size*5/4 {
+			t.Errorf("shards of %d bytes on average, want about %d", avg, size)
 		}
-		// Every key is in the shard meta points to, and shards are sorted.
+		// Every key is in the shard its hash names, and shards are sorted.
 		for i := range ix.meta.Shards {
 			var entries map[string][]string
 			ix.decode(t, fmt.Sprintf("%st/%d.js", ix.meta.Dir, i), &entries)
 			for k := range entries {
-				if less16(k, ix.meta.Shards[i]) || i+1 < len(ix.meta.Shards) && !less16(k, ix.meta.Shards[i+1]) {
-					t.Errorf("key %q in shard %d of [%q, %q)", k, i, ix.meta.Shards[i], ix.meta.Shards[min(i+1, len(ix.meta.Shards)-1)])
+				if shardOf(k, ix.meta.Shards) != i {
+					t.Errorf("key %q in shard %d, not %d", k, i, shardOf(k, ix.meta.Shards))
 				}
 			}
 		}
@@ -197,7 +190,8 @@ func TestShardSizes(t *testing.T) {
 }
 
 // TestSearchGenerated checks the reader on a larger set against a search by
-// brute force over the documents' words.
+// brute force over the documents' words: the documents with every word
+// come first.
 func TestSearchGenerated(t *testing.T) {
 	docs := generate(500, 3)
 	files, err := Build(docs, Options{ShardSize: 4 << 10})
@@ -223,7 +217,8 @@ func TestSearchGenerated(t *testing.T) {
 				want = append(want, d.ID)
 			}
 		}
-		got := ix.ids(t, ix.search(t, q))
+		res := ix.search(t, q)
+		got := ix.ids(t, res[:min(len(res), len(want))])
 		slices.Sort(got)
 		slices.Sort(want)
 		if !slices.Equal(got, want) {

@@ -12,8 +12,9 @@
 //
 //	search/search.js            the script (Assets)
 //	search/search.css           the styles of the results (Assets)
-//	search/meta.js              shard boundaries, filter values, the data folder
-//	search/<hash>/t/<n>.js      shard n of the dictionary, about 32 KB
+//	search/meta.js              the number of shards, filter values, the data folder
+//	search/<hash>/t/<n>.js      shard n of the dictionary, about 3 KB: the keys
+//	                            whose FNV-1a hash is n modulo the number of shards
 //	search/<hash>/d/<n>.js      document n: its fields and text, deflated
 //
 // Each data file is a script that calls __pmsearch(name, data), so that it
@@ -61,13 +62,19 @@
 // # Ranking and matching
 //
 // Ranking is BM25F over the title, the summary, the body and the metadata
-// (services, tags, authors and id), with the title and summary weighted
-// above the body. Scores are computed at build time and stored per word
-// and document as 5-bit impacts, so that the browser only adds small
-// integers. Words are folded (render.Fold), lower case and stemmed (Stem);
-// every word must match. Pairs of neighbouring words answer phrases, which
-// the script checks against the text when they are longer than two words.
-// Prefixes of words answer the word being typed. "!field:value" keys answer
+// (services, tags, authors and id): a key's score in a field saturates
+// quickly, and one occurrence in the title counts about three times the
+// most the body can give. Scores are computed at build time and stored per
+// word and document as 5-bit impacts (at least 3 in the title, 2 in the
+// summary or metadata), so that the browser only adds small integers.
+// Words are folded (render.Fold), lower case and stemmed (Stem). Documents
+// with more of the query's words rank first, then by the sum of their
+// impacts; pairs of neighbouring query words add the impact of the pair
+// where the document has them side by side, so that a title typed whole
+// finds its document. Pairs answer phrases too, which the script checks
+// against the text when they are longer than two words. Prefixes of words
+// answer the word being typed, their longer words counting a quarter, and
+// only the 200 documents where they score best. "!field:value" keys answer
 // filters. ParseQuery documents the query syntax; search.js implements the
 // same, and the tests hold the two to the same answers.
 package search

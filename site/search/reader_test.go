@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,7 +23,7 @@ type metaFile struct {
 	Dir     string                          `json:"dir"`
 	Root    string                          `json:"root"`
 	Docs    int                             `json:"docs"`
-	Shards  []string                        `json:"shards"`
+	Shards  int                             `json:"shards"`
 	Facets  map[string][][3]json.RawMessage `json:"facets"`
 }
 
@@ -113,10 +114,7 @@ type list struct {
 // postings is search.js's postings: kind 0 exact, kind 1 prefix.
 func (ix *index) postings(t testing.TB, key string, kind int) list {
 	t.Helper()
-	n := sort.Search(len(ix.meta.Shards), func(i int) bool { return less16(key, ix.meta.Shards[i]) }) - 1
-	if n < 0 {
-		return list{}
-	}
+	n := shardOf(key, ix.meta.Shards)
 	var entries map[string][]string
 	ix.decode(t, fmt.Sprintf("%st/%d.js", ix.meta.Dir, n), &entries)
 	e := entries[key]
@@ -156,16 +154,25 @@ func decodeList(t testing.TB, s string) list {
 func (ix *index) search(t testing.TB, text string) []int {
 	t.Helper()
 	q := ParseQuery(text)
-	var clauses [][]list
+	type clause struct {
+		alts   []list
+		half   []bool // whether alternative k counts a quarter (a prefix's longer words)
+		weight int    // 1: a word, counted in hits; 0: a bonus; -1: required
+	}
+	var clauses []clause
 	for _, term := range q.Terms {
-		clauses = append(clauses, []list{ix.postings(t, term, 0)})
+		clauses = append(clauses, clause{alts: []list{ix.postings(t, term, 0)}, weight: 1})
 	}
 	if q.Prefix != "" {
-		clauses = append(clauses, []list{ix.postings(t, Stem(q.Prefix), 0), ix.postings(t, q.Prefix, 1)})
+		clauses = append(clauses, clause{alts: []list{ix.postings(t, Stem(q.Prefix), 0), ix.postings(t, q.Prefix, 1)},
+			half: []bool{false, true}, weight: 1})
+	}
+	for _, p := range adjacent(q) {
+		clauses = append(clauses, clause{alts: []list{ix.postings(t, p, 0)}})
 	}
 	for _, p := range q.Phrases {
 		for k := 1; k < len(p); k++ {
-			clauses = append(clauses, []list{ix.postings(t, p[k-1]+" "+p[k], 0)})
+			clauses = append(clauses, clause{alts: []list{ix.postings(t, p[k-1]+" "+p[k], 0)}, weight: -1})
 		}
 	}
 	for _, f := range Fields {
@@ -174,38 +181,75 @@ func (ix *index) search(t testing.TB, text string) []int {
 			alts = append(alts, ix.postings(t, "!"+f+":"+v, 0))
 		}
 		if alts != nil {
-			clauses = append(clauses, alts)
+			clauses = append(clauses, clause{alts: alts, weight: -1})
 		}
 	}
 	if len(clauses) == 0 {
 		return nil
 	}
 	n := ix.meta.Docs
-	total, hits := make([]int, n), make([]int, n)
-	for c, alts := range clauses {
+	total, hits, need := make([]int, n), make([]int, n), make([]int, n)
+	required, words := 0, 0
+	for _, c := range clauses {
 		best := make([]int, n)
 		for i := range best {
 			best[i] = -1
 		}
-		for _, l := range alts {
-			for k, d := range l.docs {
-				best[d] = max(best[d], l.imps[k])
+		for k, l := range c.alts {
+			for i, d := range l.docs {
+				imp := l.imps[i]
+				if k < len(c.half) && c.half[k] {
+					imp = max(1, imp/4)
+				}
+				best[d] = max(best[d], imp)
 			}
 		}
 		for d := range best {
-			if best[d] >= 0 && hits[d] == c {
-				hits[d]++
-				total[d] += best[d]
+			if best[d] < 0 {
+				continue
 			}
+			total[d] += best[d]
+			switch c.weight {
+			case 1:
+				hits[d]++
+			case -1:
+				need[d]++
+			}
+		}
+		switch c.weight {
+		case 1:
+			words++
+		case -1:
+			required++
 		}
 	}
 	var out []int
 	for d := range hits {
-		if hits[d] == len(clauses) {
+		if need[d] == required && (hits[d] > 0 || words == 0) {
 			out = append(out, d)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return total[out[i]] > total[out[j]] })
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if hits[a] != hits[b] {
+			return hits[a] > hits[b]
+		}
+		return total[a] > total[b]
+	})
+	return out
+}
+
+// adjacent returns the pairs of neighbouring words of q, whose postings
+// add to the score of the documents where they are neighbours too.
+func adjacent(q Query) []string {
+	ws := q.Terms
+	if q.Prefix != "" {
+		ws = append(slices.Clip(ws), Stem(q.Prefix))
+	}
+	var out []string
+	for k := 1; k < len(ws); k++ {
+		out = append(out, ws[k-1]+" "+ws[k])
+	}
 	return out
 }
 

@@ -10,7 +10,7 @@
 // The index is a folder of scripts next to this one that call
 // __pmsearch(name, data) when loaded: <script> tags work from file:// as
 // well as over http, where fetch would not. Files load on demand: meta.js
-// (shard boundaries and filter values) when the box is first used, then the
+// (the number of shards and filter values) when the box is first used, then the
 // shards of the dictionary that hold the query's words, then one file per
 // result shown. Tests read window.__pmSearchTiming and window.pmSearch.
 // It needs a browser of 2023 or later (DecompressionStream 'deflate-raw':
@@ -243,7 +243,7 @@
     var docs = [], imps = [], doc = -1, n = 0, shift = 0;
     for (var k = 0; k < s.length; k++) {
       var c = s.charCodeAt(k);
-      var d = c >= 97 ? c - 71 : c >= 65 ? c - 65 : c >= 48 ? c + 4 : c === 45 ? 62 : 63;
+      var d = c >= 97 ? c - 71 : c === 95 ? 63 : c >= 65 ? c - 65 : c >= 48 ? c + 4 : 62; // a-z, _, A-Z, 0-9, -
       n += (d & 31) * Math.pow(2, shift);
       if (d & 32) { shift += 5; continue; }
       doc += Math.floor(n / 32) + 1;
@@ -255,14 +255,12 @@
     return { docs: docs, imps: imps };
   }
 
-  // shardOf returns the number of the shard that would hold key.
+  // shardOf returns the number of the shard that holds key: FNV-1a of its
+  // UTF-16 code units (shardOf in build.go).
   function shardOf(m, key) {
-    var lo = 0, hi = m.shards.length - 1, found = -1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (m.shards[mid] <= key) { found = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    return found;
+    var h = 2166136261;
+    for (var k = 0; k < key.length; k++) h = Math.imul(h ^ key.charCodeAt(k), 16777619) >>> 0;
+    return h % m.shards;
   }
 
   // postings returns the postings of key: kind 0 the word or value itself,
@@ -271,7 +269,7 @@
     var id = kind + key;
     if (lists.has(id)) return Promise.resolve(lists.get(id));
     var n = shardOf(m, key);
-    var shard = n < 0 ? Promise.resolve({}) : load('t/' + n, m.dir + 't/' + n + '.js');
+    var shard = load('t/' + n, m.dir + 't/' + n + '.js');
     return shard.then(function (entries) {
       var e = Object.prototype.hasOwnProperty.call(entries, key) ? entries[key] : [];
       var s = e[kind] || '';
@@ -283,38 +281,60 @@
     });
   }
 
-  // clauses returns what a query asks for: lists of postings, of which a
-  // document must be in at least one of each clause.
+  // clauses returns what a query asks for, as in reader_test.go: each
+  // clause is lists of postings (the best impact of a document in any
+  // counts), whether each counts a quarter, and its kind: 1 a word, which counts in
+  // the hits; 0 a pair of neighbouring words, a bonus; -1 a phrase or a
+  // filter, required.
   function clauses(m, q) {
-    var want = q.terms.map(function (t) { return [[t, 0]]; });
-    if (q.prefix) want.push([[stem(q.prefix), 0], [q.prefix, 1]]);
+    var want = q.terms.map(function (t) { return { alts: [[t, 0]], kind: 1 }; });
+    var ws = q.terms.slice();
+    if (q.prefix) {
+      want.push({ alts: [[stem(q.prefix), 0], [q.prefix, 1]], half: [false, true], kind: 1 });
+      ws.push(stem(q.prefix));
+    }
+    for (var k = 1; k < ws.length; k++) want.push({ alts: [[ws[k - 1] + ' ' + ws[k], 0]], kind: 0 });
     q.phrases.forEach(function (p) {
-      for (var k = 1; k < p.length; k++) want.push([[p[k - 1] + ' ' + p[k], 0]]);
+      for (var k = 1; k < p.length; k++) want.push({ alts: [[p[k - 1] + ' ' + p[k], 0]], kind: -1 });
     });
     FIELDS.forEach(function (f) {
-      if (q.filters[f]) want.push(q.filters[f].map(function (v) { return ['!' + f + ':' + v, 0]; }));
+      if (q.filters[f]) want.push({ alts: q.filters[f].map(function (v) { return ['!' + f + ':' + v, 0]; }), kind: -1 });
     });
-    return Promise.all(want.map(function (alts) {
-      return Promise.all(alts.map(function (a) { return postings(m, a[0], a[1]); }));
+    return Promise.all(want.map(function (c) {
+      return Promise.all(c.alts.map(function (a) { return postings(m, a[0], a[1]); })).then(function (lists) {
+        return { lists: lists, half: c.half || [], kind: c.kind };
+      });
     }));
   }
 
-  // rank scores the documents in every clause: the sum over clauses of the
-  // best impact in each. Ties go to the newer document (lower number).
+  // rank orders the documents that match every required clause and at
+  // least one word: those with more of the words first, then by the sum
+  // over clauses of their best impact in each (the longer words of a
+  // prefix count a quarter), then newest first (lower number).
   function rank(m, cls) {
-    var n = m.docs, total = new Int32Array(n), hits = new Int32Array(n);
-    cls.forEach(function (alts, c) {
-      var best = new Int8Array(n).fill(-1);
-      alts.forEach(function (l) {
-        for (var k = 0; k < l.docs.length; k++) if (l.imps[k] > best[l.docs[k]]) best[l.docs[k]] = l.imps[k];
+    var n = m.docs, total = new Int32Array(n), hits = new Int32Array(n), need = new Int32Array(n);
+    var required = 0, words = 0, best = new Int8Array(n);
+    cls.forEach(function (c) {
+      best.fill(-1);
+      c.lists.forEach(function (l, a) {
+        var half = c.half[a];
+        for (var k = 0; k < l.docs.length; k++) {
+          var imp = half ? Math.max(1, l.imps[k] >> 2) : l.imps[k];
+          if (imp > best[l.docs[k]]) best[l.docs[k]] = imp;
+        }
       });
       for (var d = 0; d < n; d++) {
-        if (best[d] >= 0 && hits[d] === c) { hits[d]++; total[d] += best[d]; }
+        if (best[d] < 0) continue;
+        total[d] += best[d];
+        if (c.kind === 1) hits[d]++;
+        else if (c.kind === -1) need[d]++;
       }
+      if (c.kind === 1) words++;
+      else if (c.kind === -1) required++;
     });
     var out = [];
-    for (var d = 0; d < n; d++) if (hits[d] === cls.length) out.push(d);
-    out.sort(function (a, b) { return total[b] - total[a] || a - b; });
+    for (var d = 0; d < n; d++) if (need[d] === required && (hits[d] > 0 || words === 0)) out.push(d);
+    out.sort(function (a, b) { return hits[b] - hits[a] || total[b] - total[a] || a - b; });
     return out;
   }
 
@@ -500,7 +520,7 @@
     input.setAttribute('autocomplete', 'off');
     input.addEventListener('input', function () {
       clearTimeout(self.timer);
-      self.timer = setTimeout(function () { self.update(true); }, 60);
+      self.timer = setTimeout(function () { self.update(true); }, 150);
     });
     input.addEventListener('focus', function () { meta().catch(function () {}); });
     input.addEventListener('keydown', function (e) {
