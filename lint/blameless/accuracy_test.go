@@ -151,7 +151,7 @@ type accuracy struct {
 
 // TestAccuracy measures line-level precision and recall on the labelled
 // postmortems in ../shared/blameless (the tuning set, which the lint issue
-// requires to reach 0.95/0.90) and on testdata/heldout through heldout4,
+// requires to reach 0.95/0.90) and on testdata/heldout through heldout5,
 // written apart from the rules, where floors just below the
 // current numbers catch regressions.
 // BLAMELESS_SET names a further labelled set to measure and report only.
@@ -196,6 +196,15 @@ func TestAccuracy(t *testing.T) {
 			t.Errorf("recall %.3f < %.2f", a.recall, heldout4Floor[1])
 		}
 	})
+	t.Run("heldout5", func(t *testing.T) {
+		a := measure(t, filepath.Join("testdata", "heldout5"))
+		if a.precision < heldout5Floor[0] {
+			t.Errorf("precision %.3f < %.2f", a.precision, heldout5Floor[0])
+		}
+		if a.recall < heldout5Floor[1] {
+			t.Errorf("recall %.3f < %.2f", a.recall, heldout5Floor[1])
+		}
+	})
 	t.Run("heldout3", func(t *testing.T) {
 		a := measure(t, filepath.Join("testdata", "heldout3"))
 		if a.precision < heldout3Floor[0] {
@@ -210,16 +219,18 @@ func TestAccuracy(t *testing.T) {
 	}
 }
 
-// heldoutFloor through heldout4Floor are the precision and recall
-// testdata/heldout through heldout4 must keep: just below the current
-// numbers (1.000/1.000, 0.990/1.000, 1.000/1.000 and 1.000/1.000), since
-// all four sets have now been tuned on. Measured blind, heldout3 scored
-// 0.978/0.821 and heldout4 0.957/0.720.
+// heldoutFloor through heldout5Floor are the precision and recall
+// testdata/heldout through heldout5 must keep: just below the current
+// numbers (1.000/1.000, 0.990/1.000, 1.000/1.000, 1.000/1.000 and
+// 1.000/0.957), since all five sets have now been tuned on. Measured blind,
+// heldout3 scored 0.978/0.821, heldout4 0.957/0.720 and heldout5
+// 0.963/0.667.
 var (
 	heldoutFloor  = [2]float64{0.98, 0.98}
 	heldout2Floor = [2]float64{0.97, 0.98}
 	heldout3Floor = [2]float64{0.98, 0.98}
 	heldout4Floor = [2]float64{0.98, 0.98}
+	heldout5Floor = [2]float64{0.98, 0.95}
 )
 
 // measure runs the detector over a labelled set, logs every disagreement

@@ -109,6 +109,10 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 		// "Platform engineering", "marketing operations": a function
 		// named by what it does.
 		groupHeads[head.base] && j-2 >= first && j-2 >= i && (teamNames[toks[j-2].base] || departments[toks[j-2].base]) ||
+		// "the release engineering group", "the payments rotation", "the
+		// support desk": a collective noun after what the group does.
+		teamNouns[head.base] && j-2 >= first && j-2 >= i && (teamNames[toks[j-2].base] ||
+			departments[toks[j-2].base] || groupHeads[toks[j-2].base] || toks[j-2].is(fRole)) ||
 		// "the person responsible", "the engineers involved"
 		postAdjectives[head.base] && j-2 >= first && toks[j-2].is(fRole|fName)
 	// "any reviewer", "a competent engineer", "every engineer"
@@ -127,6 +131,8 @@ var (
 		holiday`)
 	postAdjectives = wordSet(`responsible involved concerned`)
 	groupHeads     = wordSet(`engineering operations ops support`)
+	teamNouns      = wordSet(`group groups rotation rota crew crews desk department function unit squad
+		squads pod guild`)
 	// teamNames are functions that name a team when capitalised mid-sentence.
 	teamNames = wordSet(`networking infrastructure infra platform identity operations database databases
 		storage payments billing frontend backend mobile data reliability release compliance`)
@@ -265,6 +271,15 @@ func subject(toks []token, m int) (np, bool) {
 		s := end
 		for s > 0 && !isBoundary(toks, s-1) {
 			s--
+		}
+		// "Nobody on the loyalty or data teams is at fault": a
+		// coordinator inside a prepositional phrase joins nouns, not
+		// clauses, so the clause starts before it.
+		for s > 1 && nounCoordination(toks, s-1) {
+			s--
+			for s > 0 && !isBoundary(toks, s-1) {
+				s--
+			}
 		}
 		// Skip adverbs, numbers and times at the start ("14:21 UTC", "Then").
 		k := s
@@ -516,4 +531,33 @@ func clauseNegated(toks []token, m int) bool {
 		}
 	}
 	return false
+}
+
+// nounCoordination reports whether the coordinator at c joins two nouns
+// inside a prepositional phrase of a subject ("nobody on the mobile or web
+// teams", "someone from billing and payments"): the words before it, back
+// to the previous boundary, hold a preposition after a noun phrase start
+// and no verb.
+func nounCoordination(toks []token, c int) bool {
+	t := &toks[c]
+	if !t.is(fCoord) || t.base != "and" && t.base != "or" || c+1 >= len(toks) {
+		return false
+	}
+	if n := &toks[c+1]; !n.is(fWord) || n.verbish() || n.is(fAdv|fNeg|fPrep|fSub|fRel|fPersonPron|fOtherPron) {
+		return false
+	}
+	if p := &toks[c-1]; !p.is(fWord) || p.verbish() || p.is(fPrep|fAdv|fNeg|fDet|fNumber) {
+		return false
+	}
+	prep := false
+	b := c - 1
+	for ; b >= 0 && !isBoundary(toks, b); b-- {
+		if toks[b].verbish() {
+			return false
+		}
+		if toks[b].is(fPrep) && !toks[b].is(fSub) && b > 0 && !isBoundary(toks, b-1) {
+			prep = true
+		}
+	}
+	return prep
 }

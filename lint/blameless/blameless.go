@@ -354,7 +354,7 @@ func (d *Detector) dropExceptions(toks []token, ms []found) []found {
 
 // holds checks a pattern's condition on the tokens it matched, [start, end).
 func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *int) bool {
-	if pt.phrase.Negatable && clauseNegated(toks, start) {
+	if pt.phrase.Negatable && clauseNegated(toks, start) || negatedLabel(toks, start) {
 		return false
 	}
 	switch pt.phrase.When {
@@ -615,10 +615,14 @@ func negativeGeneric(toks []token, p np) bool {
 // is the blameless substitution test, not a judgement.
 func sameAsSubstitution(toks []token, from int) bool {
 	for k := from; k < len(toks) && !toks[k].is(fStrong); k++ {
-		if k > from && toks[k].is(fSub) && !toks[k].is(fPrep) {
+		if k > from && (toks[k].is(fSub) && !toks[k].is(fPrep) || toks[k].is(fRel) || toks[k].base == "that") {
 			// "even though Hana had noted the same numbers": another
 			// clause's words.
 			return false
+		}
+		if toks[k].base == "same" && k+1 < len(toks) && timeNouns[toks[k+1].base] {
+			// "the same morning": a time, not the same choice.
+			continue
 		}
 		if toks[k].base == "same" || toks[k].base == "position" || toks[k].base == "shoes" {
 			return true
@@ -670,3 +674,29 @@ func dedupe(fs []found) []Match {
 	}
 	return out
 }
+
+// negatedLabel reports whether the phrase at m is a label the clause
+// declines to apply: "We are not treating this as anyone's carelessness",
+// "nobody is calling it negligence".
+func negatedLabel(toks []token, m int) bool {
+	label := false
+	for k := m - 1; k >= 0 && !toks[k].is(fStrong|fComma); k-- {
+		t := &toks[k]
+		if labelVerbs[t.base] || declineVerbs[t.base] {
+			label = true
+			continue
+		}
+		if label && (t.is(fNeg) || t.base == "nobody" || t.base == "no-one") {
+			return true
+		}
+		if isBoundary(toks, k) {
+			return false
+		}
+	}
+	return false
+}
+
+// declineVerbs apply or withhold a label: "treating this as", "calling it".
+var declineVerbs = wordSet(`treat treats treating treated call calls calling called consider considers
+	considering considered describe describes describing described frame frames framing framed view viewing
+	regard regarding put putting chalk chalking attribute attributing see seeing read reading`)
