@@ -140,6 +140,12 @@ func allActions(s *Site) []siteAction {
 // hundred keep a page near 150 KB.
 const actionsPerPage = 250
 
+// actionsInlineOwners is how many owners the table of owners can have on
+// actions.html; with more, it has a page of its own, actionsOwners.
+const actionsInlineOwners = 30
+
+const actionsOwners = "actions/owners.html"
+
 // actionsData is the path of the script of every action item, from the
 // site's root.
 const actionsData = "actions/items.js"
@@ -298,6 +304,9 @@ func (as *actionsSite) lists() []actionList {
 			return "actions/done-" + strconv.Itoa(n) + ".html"
 		}},
 	}
+	if len(as.owners) > actionsInlineOwners {
+		out = append(out, actionList{id: "owners", heading: "By owner", name: func(int) string { return actionsOwners }})
+	}
 	for _, name := range as.names {
 		slug := as.slugs[name]
 		out = append(out, actionList{id: "owner", heading: "Items of " + name, note: "Overdue items first, then open ones by due date, then done ones.", items: byOwner[name], name: func(n int) string {
@@ -327,6 +336,8 @@ func (as *actionsSite) page(l actionList, n int) *pages.ActionsPage {
 		title = "Done action items"
 	case l.id == "owner":
 		title = l.heading
+	case l.id == "owners":
+		title = "Action items by owner"
 	}
 	if n > 1 {
 		title += ", page " + strconv.Itoa(n)
@@ -337,6 +348,10 @@ func (as *actionsSite) page(l actionList, n int) *pages.ActionsPage {
 	p.List, p.Heading, p.Note = l.id, l.heading, l.note
 	p.OwnerNames, p.Services, p.Data = as.names, as.svcs, actionsData
 	p.Scripts = append(p.Scripts, "actions.js")
+	p.OwnersPage = rel(root, "actions.html") + "#owners"
+	if len(as.owners) > actionsInlineOwners {
+		p.OwnersPage = rel(root, actionsOwners) + "#owners"
+	}
 	p.Count = len(l.items)
 	pagesN := max(1, (len(l.items)+actionsPerPage-1)/actionsPerPage)
 	lo, hi := (n-1)*actionsPerPage, min(n*actionsPerPage, len(l.items))
@@ -357,7 +372,7 @@ func (as *actionsSite) page(l actionList, n int) *pages.ActionsPage {
 			p.Next = rel(root, l.name(n+1)) + "#" + l.id
 		}
 	}
-	if l.id == "open" && n == 1 {
+	if l.id == "owners" || l.id == "open" && n == 1 && len(as.owners) <= actionsInlineOwners {
 		for _, c := range as.owners {
 			c.Href = rel(root, c.Href)
 			p.Owners = append(p.Owners, c)

@@ -264,8 +264,10 @@ const NoOwner = "(no owner)"
 // actions/2.html, ...; the done ones on actions/done.html,
 // actions/done-2.html, ...; and one owner's on actions/owner-NAME.html.
 // Each list is cut into numbered pages of a few hundred rows, readable
-// without JavaScript; actions.js adds filters by owner, service and
-// state, over every item, from the data script actions/items.js.
+// without JavaScript. Owners' lists are linked from a table of owners, on
+// actions.html, or on actions/owners.html when there are many. actions.js
+// adds filters by owner, service and state, over every item, from the
+// data script actions/items.js.
 type ActionsPage struct {
 	Page
 	// AsOf is the day against which items are overdue (YYYY-MM-DD), or "".
@@ -284,9 +286,12 @@ type ActionsPage struct {
 	Pages      []PageLink
 	Prev, Next string
 	// Owners are the owners with their counts, most overdue first, on
-	// the first page of the open list only (nil elsewhere); OwnerNames
-	// are all owners in alphabetical order, for the filter.
+	// the first page of the open list of a site with a few owners, or on
+	// the page of owners (List "owners") of a site with many; nil
+	// elsewhere. OwnersPage links that table. OwnerNames are all owners
+	// in alphabetical order, for the filter.
 	Owners     []Count
+	OwnersPage string
 	OwnerNames []string
 	// Services are the services of the postmortems that have action
 	// items, by name.
