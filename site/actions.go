@@ -362,8 +362,10 @@ func (as *actionsSite) page(l actionList, n int) *pages.ActionsPage {
 		p.Rows = append(p.Rows, as.row(a, root))
 	}
 	if pagesN > 1 {
-		for i := 1; i <= pagesN; i++ {
-			p.Pages = append(p.Pages, pages.PageLink{Num: i, Href: rel(root, l.name(i)) + "#" + l.id, Current: i == n})
+		last := 0
+		for _, i := range pageNumbers(n, pagesN) {
+			p.Pages = append(p.Pages, pages.PageLink{Num: i, Href: rel(root, l.name(i)) + "#" + l.id, Current: i == n, Gap: i > last+1})
+			last = i
 		}
 		if n > 1 {
 			p.Prev = rel(root, l.name(n-1)) + "#" + l.id
@@ -379,6 +381,24 @@ func (as *actionsSite) page(l actionList, n int) *pages.ActionsPage {
 		}
 	}
 	return p
+}
+
+// pageNumbers returns the pages of a list that page n (of count) links
+// by number: the first and the last, the three either side of n, and
+// every tenth (or twentieth, fortieth, ... so that they stay about ten),
+// in order. Every page is a few clicks away, without a wall of numbers.
+func pageNumbers(n, count int) []int {
+	step := 10
+	for count/step > 10 {
+		step *= 2
+	}
+	var out []int
+	for i := 1; i <= count; i++ {
+		if i == 1 || i == count || i >= n-3 && i <= n+3 || i%step == 0 {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // actionsView is actions.html: the first page of the open items.

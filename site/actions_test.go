@@ -87,3 +87,22 @@ func TestActionPages(t *testing.T) {
 		t.Errorf("items.js does not escape the markup of the actions: %.300s", js)
 	}
 }
+
+func TestPageNumbers(t *testing.T) {
+	for _, c := range []struct {
+		n, count int
+		want     string
+	}{
+		{1, 1, "[1]"},
+		{1, 5, "[1 2 3 4 5]"},
+		{1, 2, "[1 2]"},
+		{6, 12, "[1 3 4 5 6 7 8 9 10 12]"},
+		{1, 161, "[1 2 3 4 20 40 60 80 100 120 140 160 161]"},
+		{161, 161, "[1 20 40 60 80 100 120 140 158 159 160 161]"},
+		{50, 161, "[1 20 40 47 48 49 50 51 52 53 60 80 100 120 140 160 161]"},
+	} {
+		if got := fmt.Sprint(pageNumbers(c.n, c.count)); got != c.want {
+			t.Errorf("pageNumbers(%d, %d) = %s, want %s", c.n, c.count, got, c.want)
+		}
+	}
+}

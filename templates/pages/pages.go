@@ -281,8 +281,9 @@ type ActionsPage struct {
 	// Rows are this page's rows: rows First to Last (from 1) of Count.
 	Rows               []ActionRow
 	First, Last, Count int
-	// Pages link the list's pages, or are nil for a list of one page;
-	// Prev and Next link the neighbours, or are "".
+	// Pages link some of the list's pages by number (the first, the last,
+	// those near this one and a few between), or are nil for a list of
+	// one page; Prev and Next link the neighbours, or are "".
 	Pages      []PageLink
 	Prev, Next string
 	// Owners are the owners with their counts, most overdue first, on
@@ -301,11 +302,12 @@ type ActionsPage struct {
 	Data string
 }
 
-// PageLink is a numbered link to a page of a list.
+// PageLink is a numbered link to a page of a list; Gap says that pages
+// before it are left out of the links.
 type PageLink struct {
-	Num     int
-	Href    string
-	Current bool
+	Num          int
+	Href         string
+	Current, Gap bool
 }
 
 // ActionRow is one action item on the page.

@@ -134,8 +134,18 @@
       ul.appendChild(li);
     }
     if (n > 0) button('Previous', n - 1);
-    var lo = Math.max(0, Math.min(n - 4, pages - 9)), hi = Math.min(pages, lo + 9);
-    for (var i = lo; i < hi; i++) button(String(i + 1), i, i === n);
+    // The first and last pages, and the three either side of this one.
+    var last = -1;
+    for (var i = 0; i < pages; i++) {
+      if (i !== 0 && i !== pages - 1 && Math.abs(i - n) > 3) continue;
+      if (i > last + 1) {
+        var gap = el('li', 'gap', '…');
+        gap.setAttribute('aria-hidden', 'true');
+        ul.appendChild(gap);
+      }
+      button(String(i + 1), i, i === n);
+      last = i;
+    }
     if (n < pages - 1) button('Next', n + 1);
     nav.appendChild(ul);
     return nav;
