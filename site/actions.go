@@ -401,12 +401,6 @@ func pageNumbers(n, count int) []int {
 	return out
 }
 
-// actionsView is actions.html: the first page of the open items.
-func actionsView(s *Site) *pages.ActionsPage {
-	as := newActionsSite(s)
-	return as.page(as.lists()[0], 1)
-}
-
 // actionJobs lists the pages of action items and their data script.
 func (b *builder) actionJobs() []job {
 	as := newActionsSite(b.site)
