@@ -21,6 +21,7 @@ type builder struct {
 	prog *progress
 	conv *converter
 	key  [32]byte              // the build key
+	dir  string                // the cache folder, or ""
 	ru   reuser                // w, when it can reuse files of the previous site
 	old  map[string]cachedFile // the previous site's files, when ru can reuse them
 

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"maps"
 	"strconv"
 
 	"github.com/postmortem-dev/postmortem/site/search"
@@ -36,7 +37,15 @@ func (b *builder) searchJobs() []job {
 	}
 	built := make(chan index, 1)
 	go func() {
-		files, err := search.Build(searchDocs(s), search.Options{})
+		var c searchCache // each document's words and data file, by content
+		if !loadCache(b.dir, searchCacheName, &c) || c.Key != b.key || c.Search == nil {
+			c = searchCache{Key: b.key, Search: &search.Cache{}}
+		}
+		old := c.Search.Docs
+		files, err := search.Build(searchDocs(s), search.Options{Cache: c.Search})
+		if err == nil && b.dir != "" && !maps.EqualFunc(old, c.Search.Docs, func(_, _ *search.CachedDoc) bool { return true }) {
+			saveCache(b.dir, searchCacheName, &c)
+		}
 		built <- index{files, err}
 	}()
 	jobs := []job{
@@ -70,6 +79,14 @@ func (b *builder) searchJobs() []job {
 		}})
 	}
 	return jobs
+}
+
+// searchCacheName is the search index's cache file in the cache folder.
+const searchCacheName = "site-search-v1.gob"
+
+type searchCache struct {
+	Key    [32]byte
+	Search *search.Cache
 }
 
 // searchDocs returns the postmortems as the search index sees them. IDs

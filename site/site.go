@@ -211,7 +211,7 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 	docs := assemble(s, append([]*doc(nil), all...), h)
 	res.Site = s
 
-	b := &builder{cfg: cfg, site: s, docs: docs, w: w, prog: prog, conv: conv, key: key, ru: ru}
+	b := &builder{cfg: cfg, site: s, docs: docs, w: w, prog: prog, conv: conv, key: key, dir: opts.CacheDir, ru: ru}
 	if fc := <-files1; ru != nil && fc.Out != "" && fc.Out == ru.previous() {
 		b.old = fc.Files
 	}

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 )
@@ -45,6 +46,9 @@ type Options struct {
 	// so shards vary around it, and one with the list of a word in most
 	// documents is larger.
 	ShardSize int
+	// Cache, if not nil, keeps each document's words and data file between
+	// builds (see Cache).
+	Cache *Cache
 }
 
 // DefaultShardSize is the average size of a shard. A query fetches one
@@ -98,41 +102,51 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	prep := prepare(order, opts.Cache)
 	ix := newIndexer(len(order))
 	for n, d := range order {
-		ix.add(n, d)
+		ix.add(n, d, &prep[n])
 	}
 	entries := append(ix.entries(), ix.facetEntries()...)
-	sort.Slice(entries, func(i, j int) bool { return less16(entries[i].key, entries[j].key) })
+	texts := make([]string, len(entries))
+	total := 0
+	parallel(len(entries), func(i int) {
+		texts[i] = entries[i].text()
+	})
+	for _, t := range texts {
+		total += len(t) + 1
+	}
+	idx := make([]int, len(entries))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp16(entries[a].key, entries[b].key) })
 
 	// Data files are named by number; the folder they go in is named by a
 	// hash of their contents, so a browser never mixes two builds. A key's
 	// shard is a hash of the key (shardOf), so that meta.js needs only the
 	// number of shards, however many there are.
 	type file struct{ name, body string }
-	var data []file
-	total := 0
-	for _, e := range entries {
-		total += len(e.text()) + 1
-	}
 	nShards := max(1, (total+shardSize-1)/shardSize)
 	shards := make([][]string, nShards)
-	for _, e := range entries { // sorted, so each shard is too
-		n := shardOf(e.key, nShards)
-		shards[n] = append(shards[n], e.text())
+	for _, i := range idx { // sorted, so each shard is too
+		n := shardOf(entries[i].key, nShards)
+		shards[n] = append(shards[n], texts[i])
 	}
-	for n, texts := range shards {
+	data := make([]file, nShards+len(order))
+	parallel(nShards, func(n int) {
 		name := "t/" + strconv.Itoa(n)
-		data = append(data, file{name, register(name, "{"+strings.Join(texts, ",")+"}")})
-	}
-	for n, d := range order {
+		data[n] = file{name, register(name, "{"+strings.Join(shards[n], ",")+"}")}
+	})
+	for n := range order {
 		name := "d/" + strconv.Itoa(n)
-		data = append(data, file{name, register(name, jsString(deflate(fragment(d))))})
+		data[nShards+n] = file{name, register(name, prep[n].file)}
 	}
 
 	h := sha256.New()
 	for _, f := range data {
-		fmt.Fprintf(h, "%s\x00%d\x00%s", f.name, len(f.body), f.body)
+		h.Write([]byte(f.name + "\x00" + strconv.Itoa(len(f.body)) + "\x00"))
+		h.Write([]byte(f.body))
 	}
 	dir := hex.EncodeToString(h.Sum(nil))[:12] + "/"
 	out := make(map[string][]byte, len(data)+1)
@@ -185,12 +199,27 @@ func fragment(d *Doc) string {
 // prose, which this makes two to three times smaller even when the server
 // does not compress.
 func deflate(s string) string {
-	var b bytes.Buffer
-	w, _ := flate.NewWriter(&b, flate.BestCompression) // fails only for a bad level
+	b := new(bytes.Buffer)
+	w, _ := flaters.Get().(*flate.Writer)
+	if w == nil {
+		w, _ = flate.NewWriter(b, deflateLevel) // fails only for a bad level
+	} else {
+		w.Reset(b)
+	}
 	w.Write([]byte(s))
 	w.Close()
+	flaters.Put(w)
 	return base64.StdEncoding.EncodeToString(b.Bytes())
 }
+
+// deflateLevel trades the size of document files for the time to build
+// them. Measured on 1,000 generated postmortems: BestCompression took
+// several times as long as this level for files a few percent smaller.
+const deflateLevel = flate.BestSpeed
+
+// flaters keeps compressors between documents: making one allocates
+// hundreds of kilobytes.
+var flaters sync.Pool
 
 func nonNil(s []string) []string {
 	if s == nil {
@@ -285,24 +314,32 @@ type indexer struct {
 	pairHit []int32
 
 	docs   [][nFields][]int32 // word ids per field
-	avgLen [nFields]float64
+	dpairs [][nFields][]int32 // pair ids per field, from the second word on
+
+	prefID    map[string]int32
+	prefKeys  []string
+	wordPrefs [][]int32 // word -> its prefixes
+	avgLen    [nFields]float64
 
 	stemPost [][]posting
 	pairPost [][]posting
-	prefPost map[string][]posting
+	prefPost [][]posting
 
 	facets map[string]*facet
+
+	idfs []float64 // idf by document frequency, NaN until computed
 }
 
 func newIndexer(n int) *indexer {
 	ix := &indexer{
-		n:        n,
-		wordID:   map[string]int32{},
-		stemID:   map[string]int32{},
-		pairID:   map[uint64]int32{},
-		docs:     make([][nFields][]int32, n),
-		prefPost: map[string][]posting{},
-		facets:   map[string]*facet{},
+		n:      n,
+		wordID: map[string]int32{},
+		stemID: map[string]int32{},
+		pairID: map[uint64]int32{},
+		docs:   make([][nFields][]int32, n),
+		dpairs: make([][nFields][]int32, n),
+		prefID: map[string]int32{},
+		facets: map[string]*facet{},
 	}
 	for _, f := range Fields {
 		ix.facets[f] = &facet{values: map[string]*facetValue{}}
@@ -313,25 +350,19 @@ func newIndexer(n int) *indexer {
 // add reads document n: its words, their document frequencies and its
 // filter values. Postings are computed by entries, once frequencies are
 // known.
-func (ix *indexer) add(n int, d *Doc) {
-	texts := [nFields][]string{
-		fTitle:   {d.Title},
-		fSummary: {d.Summary},
-		fBody:    {d.Body},
-		fMeta:    append(append(append([]string{d.ID}, d.Services...), d.Tags...), d.Authors...),
-	}
-	for f, ts := range texts {
+func (ix *indexer) add(n int, d *Doc, p *prepared) {
+	for f, ws := range p.words {
 		var ids []int32
-		for _, t := range ts {
-			for _, w := range words(t) {
-				if len(w.word) > maxWordBytes {
-					continue
-				}
-				ids = append(ids, ix.word(w.word))
-			}
+		if ws != "" {
+			ids = make([]int32, 0, strings.Count(ws, "\x00")+1)
 		}
+		eachWord(ws, func(w string) { ids = append(ids, ix.word(w)) })
 		ix.docs[n][f] = ids
 		ix.avgLen[f] += float64(len(ids)) / float64(ix.n)
+		var pairs []int32
+		if f != fMeta && len(ids) > 1 {
+			pairs = make([]int32, 0, len(ids)-1)
+		}
 		for i, id := range ids {
 			s := ix.stemOf[id]
 			if ix.stemHit[s] != int32(n) {
@@ -342,11 +373,13 @@ func (ix *indexer) add(n int, d *Doc) {
 				continue
 			}
 			p := ix.pair(ix.stemOf[ids[i-1]], s)
+			pairs = append(pairs, p)
 			if ix.pairHit[p] != int32(n) {
 				ix.pairHit[p] = int32(n)
 				ix.pairDF[p]++
 			}
 		}
+		ix.dpairs[n][f] = pairs
 	}
 	ix.facets["severity"].add(d.Severity, n)
 	ix.facets["status"].add(d.Status, n)
@@ -380,6 +413,21 @@ func (ix *indexer) word(w string) int32 {
 		ix.stemHit = append(ix.stemHit, -1)
 	}
 	ix.stemOf = append(ix.stemOf, s)
+	var prefs []int32
+	runes := 0
+	for i := range w {
+		if runes >= minPrefix {
+			p, ok := ix.prefID[w[:i]]
+			if !ok {
+				p = int32(len(ix.prefKeys))
+				ix.prefID[w[:i]] = p
+				ix.prefKeys = append(ix.prefKeys, w[:i])
+			}
+			prefs = append(prefs, p)
+		}
+		runes++
+	}
+	ix.wordPrefs = append(ix.wordPrefs, prefs)
 	return id
 }
 
@@ -399,8 +447,21 @@ func (ix *indexer) pair(a, b int32) int32 {
 
 // idf is BM25's inverse document frequency of a key in df documents.
 func (ix *indexer) idf(df int32) float64 {
+	if ix.idfs == nil {
+		ix.idfs = make([]float64, ix.n+2)
+		for i := range ix.idfs {
+			ix.idfs[i] = math.NaN()
+		}
+	}
+	if int(df) < len(ix.idfs) && !math.IsNaN(ix.idfs[df]) {
+		return ix.idfs[df]
+	}
 	n := float64(ix.n)
-	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+	v := math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+	if int(df) < len(ix.idfs) {
+		ix.idfs[df] = v
+	}
+	return v
 }
 
 // impact is a key's BM25F score in a document (fieldWeight), quantised to
@@ -435,27 +496,35 @@ func (ix *indexer) impact(df int32, tf [nFields]uint16, lens [nFields]int) uint8
 func (ix *indexer) entries() []entry {
 	ix.stemPost = make([][]posting, len(ix.stems))
 	ix.pairPost = make([][]posting, len(ix.pairs))
-	var stemsSeen, pairsSeen []int32
-	wordSeen := map[int32]bool{}
-	pref := map[string]uint8{}
+	ix.prefPost = make([][]posting, len(ix.prefKeys))
+	var stemsSeen, pairsSeen, wordsSeen, prefsSeen []int32
+	wordHit := make([]int32, len(ix.words))
+	prefHit := make([]int32, len(ix.prefKeys))
+	for i := range wordHit {
+		wordHit[i] = -1
+	}
+	for i := range prefHit {
+		prefHit[i] = -1
+	}
+	prefBest := make([]uint8, len(ix.prefKeys))
 	stemImpact := make([]uint8, len(ix.stems))
 	for n := 0; n < ix.n; n++ {
 		var lens [nFields]int
-		stemsSeen, pairsSeen = stemsSeen[:0], pairsSeen[:0]
-		clear(wordSeen)
+		stemsSeen, pairsSeen, wordsSeen, prefsSeen = stemsSeen[:0], pairsSeen[:0], wordsSeen[:0], prefsSeen[:0]
 		for f, ids := range ix.docs[n] {
 			lens[f] = len(ids)
-			for i, id := range ids {
-				wordSeen[id] = true
+			for _, id := range ids {
+				if wordHit[id] != int32(n) {
+					wordHit[id] = int32(n)
+					wordsSeen = append(wordsSeen, id)
+				}
 				s := ix.stemOf[id]
 				if ix.stemTF[s] == ([nFields]uint16{}) {
 					stemsSeen = append(stemsSeen, s)
 				}
 				ix.stemTF[s][f] = sat16(ix.stemTF[s][f] + 1)
-				if i == 0 || f == fMeta {
-					continue
-				}
-				p := ix.pairID[uint64(ix.stemOf[ids[i-1]])<<32|uint64(s)]
+			}
+			for _, p := range ix.dpairs[n][f] {
 				if ix.pairTF[p] == ([nFields]uint16{}) {
 					pairsSeen = append(pairsSeen, p)
 				}
@@ -473,46 +542,61 @@ func (ix *indexer) entries() []entry {
 			ix.pairTF[p] = [nFields]uint16{}
 		}
 		// A prefix scores in a document as its best word there.
-		clear(pref)
-		for id := range wordSeen {
-			w := ix.words[id]
+		for _, id := range wordsSeen {
 			q := stemImpact[ix.stemOf[id]]
-			runes := 0
-			for i := range w {
-				if runes >= minPrefix {
-					if p := w[:i]; pref[p] < q {
-						pref[p] = q
-					}
+			for _, p := range ix.wordPrefs[id] {
+				if prefHit[p] != int32(n) {
+					prefHit[p] = int32(n)
+					prefBest[p] = 0
+					prefsSeen = append(prefsSeen, p)
 				}
-				runes++
+				prefBest[p] = max(prefBest[p], q)
 			}
 		}
-		for p, q := range pref {
-			ix.prefPost[p] = append(ix.prefPost[p], mkPosting(n, q))
+		for _, p := range prefsSeen {
+			ix.prefPost[p] = append(ix.prefPost[p], mkPosting(n, prefBest[p]))
 		}
 		ix.docs[n] = [nFields][]int32{} // no longer needed
+		ix.dpairs[n] = [nFields][]int32{}
 	}
 
-	byKey := map[string]*entry{}
+	stemEnc := make([]string, len(ix.stems))
+	pairEnc := make([]string, len(ix.pairs))
+	prefEnc := make([]string, len(ix.prefKeys))
+	pairKey := make([]string, len(ix.pairs))
+	parallel(len(stemEnc)+len(pairEnc)+len(prefEnc), func(i int) {
+		switch {
+		case i < len(stemEnc):
+			stemEnc[i] = encodePostings(ix.stemPost[i])
+		case i < len(stemEnc)+len(pairEnc):
+			i -= len(stemEnc)
+			k := ix.pairs[i]
+			pairKey[i] = ix.stems[k>>32] + " " + ix.stems[uint32(k)]
+			pairEnc[i] = encodePostings(ix.pairPost[i])
+		default:
+			i -= len(stemEnc) + len(pairEnc)
+			prefEnc[i] = encodePostings(capPostings(ix.prefPost[i], maxPrefixPostings))
+		}
+	})
+	byKey := make(map[string]*entry, len(stemEnc)+len(pairEnc)+len(prefEnc))
 	exactOf := map[string]string{} // encoded list -> the smallest key with it as Exact
 	keys := make([]string, 0, len(ix.stems))
 	for s, st := range ix.stems {
-		e := &entry{key: st, exact: encodePostings(ix.stemPost[s])}
+		e := &entry{key: st, exact: stemEnc[s]}
 		byKey[st] = e
 		keys = append(keys, st)
 	}
-	sort.Slice(keys, func(i, j int) bool { return less16(keys[i], keys[j]) })
+	slices.SortFunc(keys, cmp16)
 	for _, k := range keys {
 		if _, ok := exactOf[byKey[k].exact]; !ok {
 			exactOf[byKey[k].exact] = k
 		}
 	}
-	for p, k := range ix.pairs {
-		key := ix.stems[k>>32] + " " + ix.stems[uint32(k)]
-		byKey[key] = &entry{key: key, exact: encodePostings(ix.pairPost[p])}
+	for p, key := range pairKey {
+		byKey[key] = &entry{key: key, exact: pairEnc[p]}
 	}
-	for p, ps := range ix.prefPost {
-		enc := encodePostings(capPostings(ps, maxPrefixPostings))
+	for i, enc := range prefEnc {
+		p := ix.prefKeys[i]
 		if k, ok := exactOf[enc]; ok {
 			enc = "~" + k
 		}
@@ -612,10 +696,28 @@ func capPostings(ps []posting, n int) []posting {
 	if len(ps) <= n {
 		return ps
 	}
-	top := slices.Clone(ps)
-	sort.SliceStable(top, func(i, j int) bool { return top[i].impact() > top[j].impact() })
-	top = top[:n]
-	sort.Slice(top, func(i, j int) bool { return top[i].doc() < top[j].doc() })
+	// The postings a stable sort by impact would put first: all those
+	// above some impact t, and the earliest of those at t.
+	var count [maxImpact + 1]int
+	for _, p := range ps {
+		count[p.impact()]++
+	}
+	t, above := maxImpact, 0
+	for above+count[t] < n {
+		above += count[t]
+		t--
+	}
+	atT := n - above
+	top := make([]posting, 0, n)
+	for _, p := range ps {
+		switch q := int(p.impact()); {
+		case q > t:
+			top = append(top, p)
+		case q == t && atT > 0:
+			top = append(top, p)
+			atT--
+		}
+	}
 	return top
 }
 

@@ -117,6 +117,25 @@ func less16(a, b string) bool {
 	return len(a) < len(b)
 }
 
+// cmp16 compares strings as less16 orders them, comparing bytes where
+// they first differ when both are ASCII there.
+func cmp16(a, b string) int {
+	n := min(len(a), len(b))
+	i := 0
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case i == n:
+		return len(a) - len(b)
+	case a[i] < 0x80 && b[i] < 0x80:
+		return int(a[i]) - int(b[i])
+	case less16(a, b):
+		return -1
+	}
+	return 1
+}
+
 // order16 maps a rune to a number that sorts as its UTF-16 encoding does:
 // characters above U+FFFF (surrogate pairs, D800-DFFF) sort before
 // U+E000-U+FFFF.
