@@ -494,8 +494,10 @@ func (ix *indexer) impact(df int32, tf [nFields]uint16, lens [nFields]int) uint8
 // entries computes the postings of every stem, pair and prefix and returns
 // the dictionary's entries, unsorted.
 func (ix *indexer) entries() []entry {
-	ix.stemPost = make([][]posting, len(ix.stems))
-	ix.pairPost = make([][]posting, len(ix.pairs))
+	// A stem or pair has a posting per document it is in: their lists
+	// are carved out of one array each.
+	ix.stemPost = carve(ix.stemDF)
+	ix.pairPost = carve(ix.pairDF)
 	ix.prefPost = make([][]posting, len(ix.prefKeys))
 	var stemsSeen, pairsSeen, wordsSeen, prefsSeen []int32
 	wordHit := make([]int32, len(ix.words))
@@ -609,6 +611,21 @@ func (ix *indexer) entries() []entry {
 	out := make([]entry, 0, len(byKey))
 	for _, e := range byKey {
 		out = append(out, *e)
+	}
+	return out
+}
+
+// carve returns empty lists with the capacities of df, in one array.
+func carve(df []int32) [][]posting {
+	total := 0
+	for _, n := range df {
+		total += int(n)
+	}
+	all := make([]posting, total)
+	out := make([][]posting, len(df))
+	for i, n := range df {
+		out[i] = all[:0:n]
+		all = all[n:]
 	}
 	return out
 }
