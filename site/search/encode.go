@@ -54,6 +54,14 @@ func encodePostings(ps []posting) string {
 // outside ASCII are escaped, so that a data file reads the same whatever
 // encoding the page declares.
 func jsString(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	if plain { // posting lists, most keys
+		return `"` + s + `"`
+	}
 	var b strings.Builder
 	b.Grow(len(s) + 2)
 	b.WriteByte('"')
