@@ -295,20 +295,8 @@ func tracker(cfg *config.Config, files []string, prefix string) func(string) boo
 				return false
 			}
 		}
-		return matchAny(cfg.Include, path.Base(p), rel) && !matchAny(cfg.Exclude, path.Base(p), rel)
+		return load.Selected(cfg, rel)
 	}
-}
-
-func matchAny(patterns []string, name, rel string) bool {
-	for _, pat := range patterns {
-		if ok, _ := path.Match(pat, name); ok {
-			return true
-		}
-		if ok, _ := path.Match(pat, rel); ok {
-			return true
-		}
-	}
-	return false
 }
 
 // repoPrefix returns the path of root in its git repository, as a prefix

@@ -169,6 +169,16 @@ func (w *walker) relToDir(p string) string {
 	return filepath.ToSlash(r)
 }
 
+// Selected reports whether the configuration's include and exclude
+// patterns select a file, given by its path relative to the postmortems
+// folder, with slashes. Hidden and excluded folders on the way are not
+// looked at; Files does that as it walks.
+func Selected(cfg *config.Config, rel string) bool {
+	name := path.Base(rel)
+	return matchAny(cfg.Include, name, rel) && !matchAny(cfg.Exclude, name, rel)
+}
+
+// matchAny reports whether a pattern matches a file's name or its path.
 func matchAny(patterns []string, name, rel string) bool {
 	for _, pat := range patterns {
 		if ok, _ := path.Match(pat, name); ok {

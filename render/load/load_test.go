@@ -180,3 +180,20 @@ func TestExamples(t *testing.T) {
 		}
 	}
 }
+
+func TestSelected(t *testing.T) {
+	cfg := config.Default()
+	cfg.Exclude = append(cfg.Exclude, "drafts/*")
+	for rel, want := range map[string]bool{
+		"2024-01-01-a.md":      true,
+		"2023/2023-05-01-b.md": true,
+		"README.md":            false,
+		"_private.md":          false,
+		"notes.txt":            false,
+		"drafts/x.md":          false,
+	} {
+		if got := Selected(cfg, rel); got != want {
+			t.Errorf("Selected(%q) = %v, want %v", rel, got, want)
+		}
+	}
+}
