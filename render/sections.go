@@ -59,17 +59,6 @@ func (d *Document) Section(names ...string) *Section {
 	return nil
 }
 
-// Is reports whether the section's title is one of names, compared without
-// regard to case, accents and surrounding punctuation.
-func (s *Section) Is(names ...string) bool {
-	for _, n := range names {
-		if Slug(n) == s.key {
-			return true
-		}
-	}
-	return false
-}
-
 // sections splits the document at its headings.
 func sections(d *Document) []*Section {
 	var out []*Section
