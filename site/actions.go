@@ -150,6 +150,10 @@ const actionsOwners = "actions/owners.html"
 // site's root.
 const actionsData = "actions/items.js"
 
+// actionsFilters is the path of the script of the filters' choices, from
+// the site's root.
+const actionsFilters = "actions/filters.js"
+
 // actionsSite is what the pages of action items are drawn from.
 type actionsSite struct {
 	s      *Site
@@ -346,8 +350,8 @@ func (as *actionsSite) page(l actionList, n int) *pages.ActionsPage {
 	p.Description = "Every action item of every postmortem, open ones first."
 	p.AsOf, p.Total, p.Open, p.Overdue, p.Done = as.counts.AsOf, as.counts.Total, as.counts.Open, as.counts.Overdue, as.counts.Done
 	p.List, p.Heading, p.Note = l.id, l.heading, l.note
-	p.OwnerNames, p.Services, p.Data = as.names, as.svcs, actionsData
-	p.Scripts = append(p.Scripts, "actions.js")
+	p.Data = actionsData
+	p.Scripts = append(p.Scripts, actionsFilters, "actions.js")
 	p.OwnersPage = rel(root, "actions.html") + "#owners"
 	if len(as.owners) > actionsInlineOwners {
 		p.OwnersPage = rel(root, actionsOwners) + "#owners"
@@ -411,8 +415,24 @@ func (b *builder) actionJobs() []job {
 			jobs = append(jobs, b.viewJob(l.name(n), func() any { return as.page(l, n) }, render))
 		}
 	}
-	jobs = append(jobs, job{name: actionsData, make: bytesOf(as.data)})
+	jobs = append(jobs, job{name: actionsData, make: bytesOf(as.data)}, job{name: actionsFilters, make: bytesOf(as.filters)})
 	return jobs
+}
+
+// filters returns actions/filters.js: the choices of the filters, every
+// owner and service in alphabetical order, which every page of action
+// items loads (one small file the browser keeps, rather than the same
+// lists in each page). It sets
+//
+//	window.__pmactionfilters = {"owners": [name...], "services": [name...]}
+//
+// before actions.js runs. JSON escapes <, > and &.
+func (as *actionsSite) filters() ([]byte, error) {
+	body, err := json.Marshal(map[string][]string{"owners": append([]string{}, as.names...), "services": append([]string{}, as.svcs...)})
+	if err != nil {
+		return nil, err
+	}
+	return []byte("// The choices of the action items' filters, for actions.js; written by postmortem build.\nwindow.__pmactionfilters = " + string(body) + ";\n"), nil
 }
 
 // data returns actions/items.js: every item, for the filters of

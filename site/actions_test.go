@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -62,6 +63,23 @@ func TestActionPages(t *testing.T) {
 		if strings.HasSuffix(name, ".html") && len(data) > 500<<10 {
 			t.Errorf("%s: %d KB", name, len(data)>>10)
 		}
+		// The choices of the filters are in one script, not in each page.
+		if strings.HasPrefix(name, "actions") && strings.Contains(string(data), "<option>Owner ") {
+			t.Errorf("%s lists the owners for the filter", name)
+		}
+	}
+	if !strings.Contains(second, `<script src="../actions/filters.js" defer></script>`+"\n"+`<script src="../actions.js" defer></script>`) {
+		t.Errorf("actions/2.html does not load actions/filters.js before actions.js")
+	}
+	filters := string(out["actions/filters.js"])
+	var choices struct{ Owners, Services []string }
+	if rest, ok := strings.CutPrefix(filters[strings.Index(filters, "\n")+1:], "window.__pmactionfilters = "); !ok {
+		t.Errorf("actions/filters.js does not set window.__pmactionfilters:\n%.200s", filters)
+	} else if err := json.Unmarshal([]byte(strings.TrimSuffix(rest, ";\n")), &choices); err != nil {
+		t.Errorf("actions/filters.js: %v", err)
+	}
+	if len(choices.Owners) != 40 || choices.Owners[0] != "Owner 0" || choices.Owners[1] != "Owner 1" || choices.Owners[2] != "Owner 10" || !slices.Equal(choices.Services, []string{"svc-0", "svc-1", "svc-2"}) {
+		t.Errorf("actions/filters.js: owners %q, services %q", choices.Owners, choices.Services)
 	}
 
 	js := string(out["actions/items.js"])

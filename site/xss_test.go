@@ -147,7 +147,7 @@ func TestAllowHTML(t *testing.T) {
 }
 
 // ownScripts are the scripts of the site, by name.
-var ownScripts = map[string]bool{"actions.js": true, "search.js": true}
+var ownScripts = map[string]bool{"actions.js": true, "filters.js": true, "search.js": true}
 
 // ownScript reports whether a <script> element loads one of the site's own
 // scripts, by a relative src, and nothing else.

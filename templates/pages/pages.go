@@ -289,16 +289,13 @@ type ActionsPage struct {
 	// Owners are the owners with their counts, most overdue first, on
 	// the first page of the open list of a site with a few owners, or on
 	// the page of owners (List "owners") of a site with many; nil
-	// elsewhere. OwnersPage links that table. OwnerNames are all owners
-	// in alphabetical order, for the filter.
+	// elsewhere. OwnersPage links that table.
 	Owners     []Count
 	OwnersPage string
-	OwnerNames []string
-	// Services are the services of the postmortems that have action
-	// items, by name.
-	Services []string
 	// Data is the script of every item, for the filters, by path from the
-	// site's root.
+	// site's root. The filters' choices (owners, services) come from a
+	// script of their own, one of Scripts, so that they are not repeated
+	// in every page.
 	Data string
 }
 

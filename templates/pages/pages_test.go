@@ -34,7 +34,7 @@ func TestPages(t *testing.T) {
 				Written: evil, Late: evil, Title: evil, Href: "javascript:alert(1)", Date: evil, Services: []string{evil}}
 			return Actions(b, &ActionsPage{Page: page, AsOf: evil, Total: 1, List: evil, Heading: evil, Note: evil,
 				Rows: []ActionRow{r}, First: 1, Last: 1, Count: 1, Pages: []PageLink{{Num: 1, Href: "javascript:alert(1)"}}, Prev: "javascript:alert(1)", Next: evil,
-				Owners: []Count{{Name: evil, Href: "javascript:alert(1)"}}, OwnerNames: []string{evil}, Services: []string{evil}, Data: evil})
+				Owners: []Count{{Name: evil, Href: "javascript:alert(1)"}}, Data: evil})
 		},
 		"insights": func(b *bytes.Buffer) error {
 			return Insights(b, &InsightsPage{Page: page, Summary: evil, OldestNote: evil,

@@ -5,7 +5,9 @@
 // used: it registers them by calling window.__pmactions, which works from
 // the file system and under a Content-Security-Policy of script-src
 // 'self'. Only the matching rows of one page of results are drawn, as DOM
-// nodes (never HTML from the data). The filters are in the page's address
+// nodes (never HTML from the data). The owners and services to choose
+// from are set by actions/filters.js, which every page of action items
+// loads before this script. The filters are in the page's address
 // (actions.html?owner=...&status=open), so that a filtered list can be
 // shared.
 (function () {
@@ -213,6 +215,16 @@
       if (window.console) console.warn(err);
     });
   }
+
+  // The choices come from actions/filters.js, loaded before this script;
+  // a filter without choices (no services) is left out.
+  var choices = window.__pmactionfilters || {};
+  [['owner', choices.owners], ['service', choices.services]].forEach(function (c) {
+    var sel = form.elements[c[0]], list = c[1] || [];
+    if (!sel) return;
+    for (var i = 0; i < list.length; i++) sel.appendChild(el('option', '', list[i]));
+    if (!list.length && sel.parentNode) sel.parentNode.parentNode.removeChild(sel.parentNode);
+  });
 
   var params = new URLSearchParams(location.search);
   names.forEach(function (n) {
