@@ -28,6 +28,9 @@ type builder struct {
 	mu   sync.Mutex
 	made map[string]cachedFile // the files made, with their keys
 
+	oldOnce sync.Once
+	oldData map[[32]byte]string // names of old files by key, for writeData
+
 	pages, files int
 }
 
@@ -175,7 +178,7 @@ func (b *builder) do(j job, buf *bytes.Buffer) error {
 		key, keyed = j.key()
 	}
 	if keyed {
-		if old, ok := b.old[j.name]; ok && old.Key == key && b.ru.reuse(j.name, old) {
+		if old, ok := b.old[j.name]; ok && old.Key == key && b.ru.reuse(j.name, j.name, old) {
 			b.record(j.name, old)
 			return nil
 		}
@@ -191,6 +194,41 @@ func (b *builder) do(j job, buf *bytes.Buffer) error {
 		if f, ok := b.ru.stat(j.name); ok {
 			f.Key = key
 			b.record(j.name, f)
+		}
+	}
+	return nil
+}
+
+// writeData writes a file whose name was not known when the jobs were
+// listed (the search index's), taking it from the previous site when one
+// of its files has the same bytes, under whatever name: the index's files
+// are in a folder named after all of them, so a change to one document
+// renames them all, but changes the bytes of a few.
+func (b *builder) writeData(name string, data []byte) error {
+	h := sha256.New()
+	h.Write([]byte("content\x00"))
+	h.Write(data)
+	var key [32]byte
+	h.Sum(key[:0])
+	if b.ru != nil {
+		b.oldOnce.Do(func() {
+			b.oldData = make(map[[32]byte]string, len(b.old))
+			for name, f := range b.old {
+				b.oldData[f.Key] = name
+			}
+		})
+		if from, ok := b.oldData[key]; ok && b.ru.reuse(from, name, b.old[from]) {
+			b.record(name, b.old[from])
+			return nil
+		}
+	}
+	if err := b.w.WriteFile(name, data); err != nil {
+		return err
+	}
+	if b.ru != nil {
+		if f, ok := b.ru.stat(name); ok {
+			f.Key = key
+			b.record(name, f)
 		}
 	}
 	return nil
@@ -248,6 +286,37 @@ func (b *builder) run() error {
 				}
 				if j.page {
 					b.prog.update(func(p *Progress) { p.Written++ })
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
+}
+
+// eachParallel calls f(0) to f(n-1) on all cores and returns the first
+// error; after one, the calls not yet started are not made.
+func eachParallel(n int, f func(i int) error) error {
+	var (
+		next   atomic.Int64
+		failed atomic.Bool
+		once   sync.Once
+		first  error
+		wg     sync.WaitGroup
+	)
+	for range min(workers(), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				if err := f(i); err != nil {
+					once.Do(func() { first = err })
+					failed.Store(true)
+					return
 				}
 			}
 		}()

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +64,7 @@ func CacheDir(root string) string {
 // version. A cache that cannot be read, or that another build key made, is
 // ignored; one that cannot be written is only slower.
 const (
-	docCacheName  = "site-docs-v1.gob"
+	docCacheName  = "site-docs-v2.gob"
 	fileCacheName = "site-files-v1.gob"
 )
 
@@ -95,9 +96,12 @@ type cachedFile struct {
 	ModTime int64
 }
 
-// cached returns what the cache keeps of a document.
+// cached returns what the cache keeps of a document: not the plain text
+// of its body, which is most of its size and which the search index
+// caches in its own way (by the file's hash).
 func (d *doc) cached() *cachedDoc {
 	c := &cachedDoc{Sum: d.sum, Size: d.size, ModTime: d.mtime, PM: *d.pm, Targets: d.targets}
+	c.PM.Text = ""
 	for _, e := range d.errs {
 		c.Errs = append(c.Errs, *e)
 	}
@@ -141,8 +145,19 @@ func loadFileCache(dir string, key [32]byte) *fileCache {
 	return &c
 }
 
-// loadCache decodes a cache file into v, and reports whether it could.
-func loadCache(dir, name string, v any) (ok bool) {
+// loadCache decodes a cache file written by saveCache into v, and reports
+// whether it could.
+func loadCache(dir, name string, v any) bool {
+	return readCache(dir, name, func(r io.Reader) error { return gob.NewDecoder(r).Decode(v) })
+}
+
+// saveCache writes v into a cache file with encoding/gob.
+func saveCache(dir, name string, v any) {
+	writeCache(dir, name, func(w io.Writer) error { return gob.NewEncoder(w).Encode(v) })
+}
+
+// readCache reads a cache file with read, and reports whether it could.
+func readCache(dir, name string, read func(io.Reader) error) (ok bool) {
 	if dir == "" {
 		return false
 	}
@@ -156,11 +171,11 @@ func loadCache(dir, name string, v any) (ok bool) {
 		return false
 	}
 	defer f.Close()
-	return gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(v) == nil
+	return read(bufio.NewReaderSize(f, 1<<16)) == nil
 }
 
-// saveCache writes a cache file, atomically.
-func saveCache(dir, name string, v any) {
+// writeCache writes a cache file with write, atomically.
+func writeCache(dir, name string, write func(io.Writer) error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return
 	}
@@ -169,7 +184,7 @@ func saveCache(dir, name string, v any) {
 		return
 	}
 	w := bufio.NewWriterSize(f, 1<<16)
-	err = gob.NewEncoder(w).Encode(v)
+	err = write(w)
 	if err == nil {
 		err = w.Flush()
 	}

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"io"
 	"maps"
 	"strconv"
 
@@ -37,14 +38,19 @@ func (b *builder) searchJobs() []job {
 	}
 	built := make(chan index, 1)
 	go func() {
-		var c searchCache // each document's words and data file, by content
-		if !loadCache(b.dir, searchCacheName, &c) || c.Key != b.key || c.Search == nil {
-			c = searchCache{Key: b.key, Search: &search.Cache{}}
-		}
+		c := loadSearchCache(b.dir, b.key) // each document's words and data file, by content
 		old := c.Search.Docs
-		files, err := search.Build(searchDocs(s), search.Options{Cache: c.Search})
+		docs := searchDocs(b.docs)
+		for i, d := range b.docs {
+			// The document cache does not keep the body's text; read it
+			// again only when the search's cache lacks the document.
+			if docs[i].Body == "" && !c.Search.Has(&docs[i]) {
+				docs[i].Body = b.conv.text(d)
+			}
+		}
+		files, err := search.Build(docs, search.Options{Cache: c.Search})
 		if err == nil && b.dir != "" && !maps.EqualFunc(old, c.Search.Docs, func(_, _ *search.CachedDoc) bool { return true }) {
-			saveCache(b.dir, searchCacheName, &c)
+			saveSearchCache(b.dir, c)
 		}
 		built <- index{files, err}
 	}()
@@ -57,17 +63,21 @@ func (b *builder) searchJobs() []job {
 			if ix.err != nil {
 				return ix.err
 			}
-			for name, data := range ix.files {
-				if name == "meta.js" {
-					continue
+			names := make([]string, 0, len(ix.files))
+			for name := range ix.files {
+				if name != "meta.js" {
+					names = append(names, name)
 				}
-				if err := b.w.WriteFile(search.Dir+"/"+name, data); err != nil {
-					return err
-				}
-				b.mu.Lock()
-				b.files++ // counted here: the names were not known when the jobs were listed
-				b.mu.Unlock()
 			}
+			err := eachParallel(len(names), func(i int) error {
+				return b.writeData(search.Dir+"/"+names[i], ix.files[names[i]])
+			})
+			if err != nil {
+				return err
+			}
+			b.mu.Lock()
+			b.files += len(names) // counted here: the names were not known when the jobs were listed
+			b.mu.Unlock()
 			buf.Write(ix.files["meta.js"])
 			return nil
 		}},
@@ -81,21 +91,51 @@ func (b *builder) searchJobs() []job {
 	return jobs
 }
 
-// searchCacheName is the search index's cache file in the cache folder.
-const searchCacheName = "site-search-v1.gob"
+// searchCacheName is the search index's cache file in the cache folder:
+// the build key, then the search.Cache (written by its WriteTo, many times
+// faster than gob).
+const searchCacheName = "site-search-v2.bin"
 
 type searchCache struct {
 	Key    [32]byte
 	Search *search.Cache
 }
 
+// loadSearchCache returns the search's cache of the build with the key,
+// or an empty one.
+func loadSearchCache(dir string, key [32]byte) *searchCache {
+	c := &searchCache{Search: &search.Cache{}}
+	ok := readCache(dir, searchCacheName, func(r io.Reader) error {
+		if _, err := io.ReadFull(r, c.Key[:]); err != nil {
+			return err
+		}
+		_, err := c.Search.ReadFrom(r)
+		return err
+	})
+	if !ok || c.Key != key {
+		return &searchCache{Key: key, Search: &search.Cache{}}
+	}
+	return c
+}
+
+func saveSearchCache(dir string, c *searchCache) {
+	writeCache(dir, searchCacheName, func(w io.Writer) error {
+		if _, err := w.Write(c.Key[:]); err != nil {
+			return err
+		}
+		_, err := c.Search.WriteTo(w)
+		return err
+	})
+}
+
 // searchDocs returns the postmortems as the search index sees them. IDs
 // are made unique, as the index needs: a postmortem whose front matter
 // repeats another's id gets its page's name after it.
-func searchDocs(s *Site) []search.Doc {
-	docs := make([]search.Doc, 0, len(s.Postmortems))
-	seen := make(map[string]bool, len(s.Postmortems))
-	for _, pm := range s.Postmortems {
+func searchDocs(all []*doc) []search.Doc {
+	docs := make([]search.Doc, 0, len(all))
+	seen := make(map[string]bool, len(all))
+	for _, d := range all {
+		pm := d.pm
 		id := pm.ID
 		for i := 2; id == "" || seen[id]; i++ {
 			id = pm.ID + "~" + pm.Page
@@ -116,6 +156,7 @@ func searchDocs(s *Site) []search.Doc {
 			Services: pm.Services,
 			Tags:     pm.Tags,
 			Authors:  pm.Authors,
+			BodySum:  d.sum, // the file's: it stands for the body
 		})
 	}
 	return docs

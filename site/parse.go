@@ -118,6 +118,18 @@ func (c *converter) parse(d *doc) {
 	d.body, d.targets, d.parsed = fresh.body, fresh.targets, true
 }
 
+// text returns the plain text of the body of a document taken from the
+// cache, which does not keep it; d is left as it is.
+func (c *converter) text(d *doc) string {
+	ds, _ := load.Documents(c.cfg, []string{d.pm.Path})
+	if len(ds) != 1 {
+		return "" // the file went away
+	}
+	var fresh doc
+	c.convert(&fresh, ds[0])
+	return fresh.pm.Text
+}
+
 // place sets what depends on the other files and on the repository: the
 // page's name and the path in the repository.
 func (c *converter) place(pm *Postmortem) {

@@ -94,9 +94,10 @@ type reuser interface {
 	previous() string
 	// final returns the folder the site is published to.
 	final() string
-	// reuse takes the file name from the previous site when it is still
-	// as recorded in f, and reports whether it did.
-	reuse(name string, f cachedFile) bool
+	// reuse takes the file from of the previous site, as the file name of
+	// the new one, when it is still as recorded in f, and reports whether
+	// it did.
+	reuse(from, name string, f cachedFile) bool
 	// stat returns the size and time of a file written.
 	stat(name string) (cachedFile, bool)
 }
@@ -104,11 +105,11 @@ type reuser interface {
 func (d *dirWriter) previous() string { return d.old }
 func (d *dirWriter) final() string    { return d.out }
 
-func (d *dirWriter) reuse(name string, f cachedFile) bool {
-	if d.old == "" || checkName(name) != nil {
+func (d *dirWriter) reuse(from, name string, f cachedFile) bool {
+	if d.old == "" || checkName(from) != nil || checkName(name) != nil {
 		return false
 	}
-	old := filepath.Join(d.old, filepath.FromSlash(name))
+	old := filepath.Join(d.old, filepath.FromSlash(from))
 	info, err := os.Lstat(old)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime {
 		return false

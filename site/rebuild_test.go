@@ -53,6 +53,16 @@ func TestRebuild(t *testing.T) {
 		before[p] = inode(t, filepath.Join(out, p))
 	}
 
+	searchInodes := func() map[uint64]bool {
+		set := map[uint64]bool{}
+		files, _ := filepath.Glob(filepath.Join(out, "search", "*", "*", "*.js"))
+		for _, f := range files {
+			set[inode(t, f)] = true
+		}
+		return set
+	}
+	oldSearch := searchInodes()
+
 	// One new commit: a new postmortem about kafka, and an edit.
 	r := &testRepo{t: t, dir: dir}
 	var err error
@@ -76,12 +86,32 @@ func TestRebuild(t *testing.T) {
 		t.Errorf("changed pages were taken from the previous site")
 	}
 
+	// The search index's folder has a new name, but the files of the
+	// thirteen documents that did not change are those of the previous
+	// site.
+	reused := 0
+	for ino := range searchInodes() {
+		if oldSearch[ino] {
+			reused++
+		}
+	}
+	if reused < 13 {
+		t.Errorf("%d files of the search index taken from the previous site, want at least 13", reused)
+	}
+
 	// A file changed by hand in the output is made again.
 	hand := filepath.Join(out, same)
 	if err := os.Remove(hand); err != nil {
 		t.Fatal(err)
 	}
 	writeFiles(t, out, map[string]string{same: "changed by hand"})
+	publish(t, dir, out, Options{CacheDir: cache})
+
+	// Without the search's cache, the text of the bodies, which the
+	// documents' cache does not keep, is read again for the index.
+	if err := os.Remove(filepath.Join(cache, searchCacheName)); err != nil {
+		t.Fatal(err)
+	}
 	publish(t, dir, out, Options{CacheDir: cache})
 
 	// The same bytes as a build without the cache.

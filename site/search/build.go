@@ -37,6 +37,11 @@ type Doc struct {
 	// Services and Tags are searchable and filters; Authors are
 	// searchable.
 	Services, Tags, Authors []string
+	// BodySum, when not zero, stands for Body in the document's key in a
+	// Cache: documents with the same BodySum have the same Body (a hash of
+	// the file it comes from will do). A document whose key the Cache
+	// holds needs no Body (see Cache.Has).
+	BodySum [32]byte
 }
 
 // Options control Build. The zero value is ready to use.
@@ -139,8 +144,11 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 		data[n] = file{name, register(name, "{"+strings.Join(shards[n], ",")+"}")}
 	})
 	for n := range order {
-		name := "d/" + strconv.Itoa(n)
-		data[nShards+n] = file{name, register(name, prep[n].file)}
+		// A document's file does not name itself: its number changes
+		// when a newer document is added, its bytes need not, so that a
+		// rebuild can keep the file (search.js knows a file by the script
+		// element that loads it).
+		data[nShards+n] = file{"d/" + strconv.Itoa(n), register("d", prep[n].file)}
 	}
 
 	h := sha256.New()

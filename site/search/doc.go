@@ -19,7 +19,10 @@
 //
 // Each data file is a script that calls __pmsearch(name, data), so that it
 // loads with a <script> tag from file:// as well as over http (Chromium
-// refuses fetch on file://). The data folder is named by a hash of its
+// refuses fetch on file://). The name is "meta", "t/<n>", or "d" for every
+// document (so that a document's file keeps its bytes when documents are
+// added before it); the script knows each file by the element that loads
+// it. The data folder is named by a hash of its
 // contents, so that a browser never mixes the files of two builds; only
 // meta.js keeps its name, and should be served with revalidation. The
 // script finds the index next to itself (document.currentScript) and the

@@ -11,13 +11,21 @@ import (
 
 // Cache keeps the work Build does on each document, its words and its
 // data file, so that a build after a few documents changed redoes only
-// theirs. Build looks documents up by a hash of all their fields and
+// theirs. Build looks documents up by a hash of all their fields (with
+// BodySum for Body when it is set) and
 // leaves in Docs those of its own documents only, so the cache does not
 // grow with documents that were removed or changed. It is meant to be
-// saved between builds with encoding/gob; a Cache must not be used by two
-// builds at once.
+// saved between builds with WriteTo and read with ReadFrom; a Cache must
+// not be used by two builds at once.
 type Cache struct {
 	Docs map[[32]byte]*CachedDoc
+}
+
+// Has reports whether the cache holds the work of a document, so that
+// Build does not need its Body. The document's BodySum must be set: a
+// document's key holds its Body otherwise.
+func (c *Cache) Has(d *Doc) bool {
+	return c != nil && d.BodySum != ([32]byte{}) && c.Docs[docKey(d)] != nil
 }
 
 // CachedDoc is what Build keeps of a document: its normalised words per
@@ -111,7 +119,7 @@ func eachWord(s string, f func(w string)) {
 	}
 }
 
-// docKey hashes every field of a document.
+// docKey hashes every field of a document, BodySum for Body when set.
 func docKey(d *Doc) [32]byte {
 	h := sha256.New()
 	var n [8]byte
@@ -128,7 +136,14 @@ func docKey(d *Doc) [32]byte {
 		}
 	}
 	put(cacheVersion)
-	for _, s := range []string{d.ID, d.URL, d.Title, d.Summary, d.Body, d.Date, d.Severity, d.Status} {
+	if d.BodySum != ([32]byte{}) {
+		put("sum")
+		put(string(d.BodySum[:]))
+	} else {
+		put("body")
+		put(d.Body)
+	}
+	for _, s := range []string{d.ID, d.URL, d.Title, d.Summary, d.Date, d.Severity, d.Status} {
 		put(s)
 	}
 	list(d.Services)

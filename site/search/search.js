@@ -27,7 +27,12 @@
   var files = new Map(); // name -> Promise of the data the file registered
   var waiting = new Map(); // name -> resolve
 
+  // A file is known by the script element that loads it (a document's
+  // file registers as "d", whatever its number), else by the name it
+  // registers.
   window.__pmsearch = function (name, data) {
+    var el = document.currentScript;
+    if (el && el.getAttribute('data-pm-file')) name = el.getAttribute('data-pm-file');
     var resolve = waiting.get(name);
     if (resolve) {
       waiting.delete(name);
@@ -40,6 +45,7 @@
       files.set(name, new Promise(function (resolve, reject) {
         waiting.set(name, resolve);
         var s = document.createElement('script');
+        s.setAttribute('data-pm-file', name);
         s.src = new URL(path, base).href;
         s.async = true;
         s.onload = function () {
