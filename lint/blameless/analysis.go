@@ -422,7 +422,9 @@ func subjectBeforeVerb(toks []token, k, end int) (np, bool) {
 // subject p and verb: in "She noticed the retries made it worse" the
 // subject of "made" is "the retries"; in "Lea said Dana ignored it", Dana.
 func complementSubject(toks []token, p np, m int) np {
-	if !toks[m].verbish() || toks[m].is(fPrep) {
+	// "Whoever approved this change caused the outage": a free relative
+	// is the whole subject.
+	if !toks[m].verbish() || toks[m].is(fPrep) || toks[p.start].base == "whoever" {
 		return p
 	}
 	q := m - 1

@@ -87,7 +87,8 @@ type Options struct {
 	// Add extends the embedded phrase lists.
 	Add []Phrase
 	// Remove drops embedded patterns, written exactly as in the list
-	// ("lazy", "should have <pp>").
+	// ("lazy", "should have <pp>"). A single word also leaves the word
+	// classes and verb lexicons ("careless", "botch").
 	Remove []string
 }
 
@@ -96,6 +97,7 @@ var phrasesYAML []byte
 
 type fileData struct {
 	Classes    map[string][]string `yaml:"classes"`
+	Verbs      map[string][]string `yaml:"verbs"`
 	Exceptions []string            `yaml:"exceptions"`
 	Groups     []struct {
 		Category   Category  `yaml:"category"`
@@ -111,6 +113,7 @@ var (
 	defaultOnce    sync.Once
 	defaultPhrases []Phrase
 	defaultClasses map[string][]string
+	defaultVerbs   map[string]verbLexicon
 	defaultExcept  []string
 	defaultErr     error
 )
@@ -124,6 +127,15 @@ func loadDefaults() ([]Phrase, map[string][]string, error) {
 		}
 		defaultClasses = f.Classes
 		defaultExcept = f.Exceptions
+		defaultVerbs = map[string]verbLexicon{}
+		for name, entries := range f.Verbs {
+			l, err := newVerbLexicon(entries)
+			if err != nil {
+				defaultErr = fmt.Errorf("phrases.yaml: verbs %s: %w", name, err)
+				return
+			}
+			defaultVerbs[name] = l
+		}
 		for _, g := range f.Groups {
 			for _, p := range g.Patterns {
 				defaultPhrases = append(defaultPhrases, Phrase{Category: g.Category, Pattern: p, When: g.When,
@@ -168,6 +180,7 @@ func New(opts Options) (*Detector, error) {
 	for _, r := range opts.Remove {
 		remove[strings.ToLower(strings.Join(strings.Fields(r), " "))] = true
 	}
+	classes, lexicons := trimLists(classes, defaultVerbs, remove)
 	d := &Detector{anchors: map[string][]*pattern{}, except: map[string][]*pattern{}, people: map[string]bool{}, defaults: map[Category][2]string{}}
 	for _, p := range phrases {
 		if _, ok := d.defaults[p.Category]; !ok {
@@ -194,12 +207,20 @@ func New(opts Options) (*Detector, error) {
 	}
 	var keywords []string
 	seen := map[string]bool{}
+	var pats []*pattern
 	for i := range all {
-		pt, err := compilePattern(all[i], classes)
-		if err != nil {
-			return nil, err
+		for _, e := range expandVerbs(all[i].Pattern, lexicons) {
+			p := all[i]
+			p.Pattern = e
+			pt, err := compilePattern(p, classes)
+			if err != nil {
+				return nil, err
+			}
+			pt.order = i
+			pats = append(pats, pt)
 		}
-		pt.order = i
+	}
+	for _, pt := range pats {
 		lead := pt.anchor == 1 && pt.elems[0].kind == eStart
 		for _, w := range pt.elems[pt.anchor].words {
 			d.anchors[w] = append(d.anchors[w], pt)
@@ -215,13 +236,15 @@ func New(opts Options) (*Detector, error) {
 			}
 		}
 	}
-	for _, e := range defaultExcept {
-		pt, err := compilePattern(Phrase{Pattern: e, When: Always}, classes)
-		if err != nil {
-			return nil, fmt.Errorf("exception: %w", err)
-		}
-		for _, w := range pt.elems[pt.anchor].words {
-			d.except[w] = append(d.except[w], pt)
+	for _, x := range defaultExcept {
+		for _, e := range expandVerbs(x, lexicons) {
+			pt, err := compilePattern(Phrase{Pattern: e, When: Always}, classes)
+			if err != nil {
+				return nil, fmt.Errorf("exception: %w", err)
+			}
+			for _, w := range pt.elems[pt.anchor].words {
+				d.except[w] = append(d.except[w], pt)
+			}
 		}
 	}
 	sort.Strings(keywords)
@@ -238,6 +261,33 @@ func New(opts Options) (*Detector, error) {
 		}
 	}
 	return d, nil
+}
+
+// trimLists returns the word classes and verb lexicons without the single
+// words in remove; it returns them as they are when there are none.
+func trimLists(classes map[string][]string, lexicons map[string]verbLexicon, remove map[string]bool) (map[string][]string, map[string]verbLexicon) {
+	words := map[string]bool{}
+	for r := range remove {
+		if !strings.Contains(r, " ") {
+			words[r] = true
+		}
+	}
+	if len(words) == 0 {
+		return classes, lexicons
+	}
+	cs := make(map[string][]string, len(classes))
+	for name, ws := range classes {
+		for _, w := range ws {
+			if !words[w] {
+				cs[name] = append(cs[name], w)
+			}
+		}
+	}
+	ls := make(map[string]verbLexicon, len(lexicons))
+	for name, l := range lexicons {
+		ls[name] = l.without(words)
+	}
+	return cs, ls
 }
 
 func validCategory(c Category) bool {
@@ -361,7 +411,8 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	case Subject:
 		p, ok := subject(toks, start)
 		// "Nobody is to blame" says no person did it.
-		if !ok || !(p.person || blameNounSubject(toks, p) || teamSubject(toks, p) && blamePredicate(toks, start, end)) ||
+		if !ok || !(p.person || blameNounSubject(toks, p) || teamSubject(toks, p) && blamePredicate(toks, start, end) ||
+			pt.phrase.Category == Judgement && personsWork(toks, p)) ||
 			negativeGeneric(toks, p) || sameAsSubstitution(toks, start) {
 			return false
 		}
@@ -596,6 +647,29 @@ func blameNounSubject(toks []token, p np) bool {
 	}
 	return blameNouns[toks[p.end-1].base]
 }
+
+// personsWork reports whether a subject is a person's work or conduct,
+// which an evaluation judges as much as the person: "Dagny's response to
+// the page was slow and disorganised", "the platform team's attitude".
+func personsWork(toks []token, p np) bool {
+	if !workNouns[toks[p.end-1].base] {
+		return false
+	}
+	for k := p.start; k < p.end-1; k++ {
+		t := &toks[k]
+		if t.is(fPossessive) && personToken(t) || t.base == "his" || t.base == "her" {
+			return true
+		}
+	}
+	return false
+}
+
+var workNouns = wordSet(`work review reviews reviewing handling response communication communications
+	attitude approach conduct behaviour behavior judgement judgment testing code change changes fix commit
+	commits pr plan planning preparation effort efforts follow-up documentation decision decisions call
+	choice analysis investigation diagnosis reaction performance explanation update updates notes write-up
+	hand-off handover handoff rollout migration script config configuration attempt answer reply triage
+	oversight leadership ownership`)
 
 var blameNouns = wordSet(`decision choice mistake error oversight carelessness negligence haste failure
 	inaction laziness sloppiness slip blunder typo call judgement judgment inattention impatience`)

@@ -43,7 +43,7 @@ var sentenceCases = []struct {
 	{"Anyone who had read the release notes would have seen the breaking change.", Judgement},
 	{"A competent SRE would have checked the replication lag first.", Judgement},
 	{"Dmitri needs to be much more careful with production credentials.", Punitive},
-	{"Astrid was more concerned with her own sprint than with the page.", ""},
+	{"Astrid was more concerned with her own sprint than with the page.", Judgement},
 	{"The page is lazy loaded, so the first request is slow.", ""},
 	{"Anyone in her position would have made the same call with the dashboards we had.", ""},
 
@@ -97,7 +97,7 @@ var sentenceCases = []struct {
 
 	// A second round, written after the rules above.
 	{"Tomasz was asleep at the wheel during the rollout.", Judgement},
-	{"Lars pushed an untested change on a Friday afternoon, as he always does.", Judgement},
+	{"Lars pushed an untested change on a Friday afternoon, as he always does.", PersonCause},
 	{"It was Arjun's carelessness that caused this.", PersonCause},
 	{"Arjun sat on the decision for two days.", PersonCause},
 	{"Mira dropped the ball on the certificate renewal.", PersonCause},
@@ -228,7 +228,7 @@ var sentenceCases = []struct {
 	{"Sione is responsible for this mess.", PersonCause},
 	{"Blame for the outage rests with the data team.", Punitive},
 	{"The root cause was Greta.", PersonCause},
-	{"Greta pushed a broken config and went to lunch.", Judgement},
+	{"Greta pushed a broken config and went to lunch.", PersonCause},
 	{"The SRE on call was nowhere to be found.", Judgement},
 	{"Nobody on the payments team lifted a finger.", Judgement},
 	{"The reviewers rubber-stamped the pull request.", Judgement},
@@ -246,7 +246,7 @@ var sentenceCases = []struct {
 	{"Despite being warned, Priyanka went ahead with the change.", Judgement},
 	{"Paulo overrode the reviewer's objection.", PersonCause},
 	{"The whole thing was avoidable if Zainab had spent two minutes on the dashboard.", Counterfactual},
-	{"Zainab of all people should have spotted this.", Counterfactual},
+	{"Zainab of all people should have spotted this.", Judgement},
 	{"Any SRE worth their salt would have checked the graph.", Judgement},
 	{"In hindsight, Zainab's decision was obviously wrong.", Hindsight},
 	{"Zainab's judgement was poor.", Judgement},
@@ -418,8 +418,8 @@ var sentenceCases = []struct {
 	{"Take the node off the rotation before patching it.", ""},
 	{"Move the release captain rota to the new scheduling tool.", ""},
 	{"Ask Mattias to update the failover runbook.", ""},
-	{"Engineers who skip the canary without a waiver will be held accountable.", Punitive},
-	{"Whoever touches production without a ticket again will face consequences.", Punitive},
+	{"Engineers who skip the canary without a waiver will be held accountable.", PersonCause},
+	{"Whoever touches production without a ticket again will face consequences.", PersonCause},
 	{"Changes without a ticket will be rejected by the merge gate.", ""},
 	{"Had someone from the payments team checked the logs, the refunds would have stopped at noon.", Counterfactual},
 	{"If anyone in the platform squad had looked at the graphs, we would have caught it.", Counterfactual},
@@ -645,7 +645,7 @@ var sentenceCases = []struct {
 	{"The replica lagged that night because the backup job held a lock.", ""},
 	// Dismissal.
 	{"Marit brushed aside the linter warning and merged the schema change.", Judgement},
-	{"Everyone on the bridge scrolled past the capacity warning for an hour.", Judgement},
+	{"Everyone on the bridge scrolled past the capacity warning for an hour.", PersonCause},
 	{"The log viewer scrolled past the first error before anyone could read it.", ""},
 	{"Sigrun shrugged at the second page and kept working on the report.", Judgement},
 	// Fixation, slowness, distraction.
@@ -659,7 +659,7 @@ var sentenceCases = []struct {
 	// Evaluative predicates on people.
 	{"Checking the certificate inventory was apparently beneath the platform team.", Judgement},
 	{"The queue had a backlog of its own making after the retry storm.", ""},
-	{"The billing squad shipped a migration with no rollback, a crisis of their own making.", Judgement},
+	{"The billing squad shipped a migration with no rollback, a crisis of their own making.", PersonCause},
 	{"Rosalind's team was more worried about its velocity chart than about the data loss.", Judgement},
 	{"The capacity team worried more about the cost than the latency, as the budget required.", ""},
 	{"The payments squad deploys to production the way other teams deploy to a scratch cluster.", Judgement},

@@ -91,7 +91,9 @@ func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
 				e.set[w] = true
 				score = min(score, anchorScore(w))
 			}
-			if score > best {
+			// On a tie the element with fewer alternatives is the
+			// rarer: "ball" rather than every form of "drop".
+			if score > best || score == best && len(e.words) < len(pt.elems[pt.anchor].words) {
 				best, pt.anchor = score, len(pt.elems)
 			}
 		}

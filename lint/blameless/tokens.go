@@ -260,10 +260,11 @@ func classify(toks []token, text string, people map[string]bool) {
 		if !t.is(fTitle) && isAdverb(w) || t.is(fTitle) && sentenceAdverbs[w] {
 			t.flags |= fAdv
 		}
-		if isPastForm(w) && !t.is(fAux) {
+		// A possessive is a noun: "Ahmed's" is not a past tense.
+		if isPastForm(w) && !t.is(fAux|fPossessive) {
 			t.flags |= fPast
 		}
-		if isPresentVerb(w) {
+		if isPresentVerb(w) && !t.is(fPossessive) {
 			t.flags |= fPresent
 		}
 		if roleNouns[w] {
@@ -271,7 +272,7 @@ func classify(toks []token, text string, people map[string]bool) {
 		}
 		if people[w] {
 			t.flags |= fName | fKnown
-		} else if t.is(fTitle) && isNameWord(w, t.is(fSentenceStart)) &&
+		} else if t.is(fTitle) && isNameWord(w, t.is(fSentenceStart) && !t.is(fPossessive)) &&
 			t.flags&(fDet|fPersonPron|fOtherPron|fGeneric|fPrep|fCoord|fSub|fRel|fAux|fNeg|fAdv|fRole) == 0 {
 			t.flags |= fName
 		}
