@@ -42,26 +42,20 @@ func contains(xs []string, x string) bool {
 var irregularVerbs = map[string][2]string{
 	"be": {"was", "been"}, "blow": {"blew", "blown"}, "break": {"broke", "broken"},
 	"bring": {"brought", "brought"}, "catch": {"caught", "caught"}, "choose": {"chose", "chosen"},
-	"drag": {"dragged", "dragged"}, "drop": {"dropped", "dropped"}, "fall": {"fell", "fallen"},
-	"forget": {"forgot", "forgotten"}, "get": {"got", "gotten"}, "give": {"gave", "given"},
-	"go": {"went", "gone"}, "hang": {"hung", "hung"}, "have": {"had", "had"}, "hold": {"held", "held"},
-	"keep": {"kept", "kept"}, "knock": {"knocked", "knocked"}, "lay": {"laid", "laid"},
-	"leave": {"left", "left"}, "let": {"let", "let"}, "lose": {"lost", "lost"}, "make": {"made", "made"},
-	"misread": {"misread", "misread"}, "mistake": {"mistook", "mistaken"}, "overrun": {"overran", "overrun"},
-	"override": {"overrode", "overridden"}, "put": {"put", "put"}, "read": {"read", "read"},
-	"ride": {"rode", "ridden"}, "run": {"ran", "run"}, "see": {"saw", "seen"}, "send": {"sent", "sent"},
-	"set": {"set", "set"}, "shrug": {"shrugged", "shrugged"}, "sit": {"sat", "sat"},
-	"sleep": {"slept", "slept"}, "slip": {"slipped", "slipped"}, "spend": {"spent", "spent"},
-	"stand": {"stood", "stood"}, "sweep": {"swept", "swept"}, "take": {"took", "taken"},
+	"cut": {"cut", "cut"}, "fly": {"flew", "flown"}, "forget": {"forgot", "forgotten"},
+	"get": {"got", "gotten"}, "give": {"gave", "given"}, "go": {"went", "gone"},
+	"hang": {"hung", "hung"}, "have": {"had", "had"}, "hit": {"hit", "hit"}, "hold": {"held", "held"},
+	"keep": {"kept", "kept"}, "lay": {"laid", "laid"}, "leave": {"left", "left"},
+	"let": {"let", "let"}, "lose": {"lost", "lost"}, "make": {"made", "made"},
+	"misread": {"misread", "misread"}, "mistake": {"mistook", "mistaken"},
+	"override": {"overrode", "overridden"}, "overrun": {"overran", "overrun"}, "put": {"put", "put"},
+	"read": {"read", "read"}, "ride": {"rode", "ridden"}, "run": {"ran", "run"},
+	"see": {"saw", "seen"}, "send": {"sent", "sent"}, "set": {"set", "set"}, "shut": {"shut", "shut"},
+	"sink": {"sank", "sunk"}, "sit": {"sat", "sat"}, "sleep": {"slept", "slept"},
+	"spend": {"spent", "spent"}, "stand": {"stood", "stood"}, "steal": {"stole", "stolen"},
+	"sweep": {"swept", "swept"}, "take": {"took", "taken"}, "tear": {"tore", "torn"},
 	"tell": {"told", "told"}, "think": {"thought", "thought"}, "throw": {"threw", "thrown"},
-	"upset": {"upset", "upset"}, "wave": {"waved", "waved"}, "write": {"wrote", "written"},
-	"nod": {"nodded", "nodded"}, "skip": {"skipped", "skipped"}, "stop": {"stopped", "stopped"},
-	"plan": {"planned", "planned"}, "bat": {"batted", "batted"}, "zone": {"zoned", "zoned"},
-	"rubber-stamp": {"rubber-stamped", "rubber-stamped"}, "ship": {"shipped", "shipped"},
-	"cut": {"cut", "cut"}, "hit": {"hit", "hit"}, "fly": {"flew", "flown"}, "win": {"won", "won"},
-	"shut": {"shut", "shut"}, "sink": {"sank", "sunk"}, "tear": {"tore", "torn"},
-	"steal": {"stole", "stolen"}, "bury": {"buried", "buried"}, "wing": {"winged", "winged"},
-	"flub": {"flubbed", "flubbed"}, "fob": {"fobbed", "fobbed"}, "bin": {"binned", "binned"},
+	"upset": {"upset", "upset"}, "win": {"won", "won"}, "write": {"wrote", "written"},
 }
 
 // inflect returns the forms of a regular or listed irregular verb.
@@ -79,6 +73,10 @@ func inflect(base string) verbForms {
 		v.past = base + "d"
 	case consonantY(base):
 		v.past = base[:len(base)-1] + "ied"
+	case strings.HasSuffix(base, "ic"):
+		v.past = base + "ked"
+	case doublesFinal(base):
+		v.past = base + base[len(base)-1:] + "ed"
 	default:
 		v.past = base + "ed"
 	}
@@ -105,13 +103,43 @@ func gerund(base string) string {
 		return base[:len(base)-2] + "ying"
 	case strings.HasSuffix(base, "e") && len(base) > 2:
 		return base[:len(base)-1] + "ing"
+	case strings.HasSuffix(base, "ic"):
+		// "panicking"
+		return base + "king"
 	}
-	if f, ok := irregularVerbs[base]; ok && strings.HasSuffix(f[0], base[len(base)-1:]+base[len(base)-1:]+"ed") {
-		// "skipped", "dropped": the doubled consonant stays.
+	if doublesFinal(base) {
 		return base + base[len(base)-1:] + "ing"
 	}
 	return base + "ing"
 }
+
+// doublesFinal reports whether a verb doubles its final consonant before
+// -ed and -ing: a short one that ends consonant, vowel, consonant ("skip",
+// "shrug"), or a longer one stressed on its last syllable ("forget").
+func doublesFinal(base string) bool {
+	n := len(base)
+	if n < 3 || strings.ContainsRune("aeiouwxy", rune(base[n-1])) || !strings.ContainsRune("aeiou", rune(base[n-2])) ||
+		strings.ContainsRune("aeiou", rune(base[n-3])) {
+		return false
+	}
+	return vowelGroups(base) == 1 || stressedLast[base]
+}
+
+// vowelGroups counts the runs of vowels in w, roughly its syllables.
+func vowelGroups(w string) int {
+	n, in := 0, false
+	for i := 0; i < len(w); i++ {
+		v := strings.IndexByte("aeiou", w[i]) >= 0
+		if v && !in {
+			n++
+		}
+		in = v
+	}
+	return n
+}
+
+var stressedLast = wordSet(`forget omit commit submit admit permit regret upset forbid begin patrol control
+	refer prefer occur compel rebut`)
 
 func consonantY(w string) bool {
 	return len(w) > 2 && w[len(w)-1] == 'y' && !strings.ContainsRune("aeiou", rune(w[len(w)-2]))

@@ -116,7 +116,8 @@ var veryCommon = wordSet(`the a an of to in on and or is was it for at by with a
 // frequentInPostmortems are content words common in blameless prose too
 // ("error rate", "health check", "the on-call engineer").
 var frequentInPostmortems = wordSet(`error errors engineer engineers check checks test tests run page job team teams
-	change dropped failed more good had made saw on-call oncall pager`)
+	change dropped failed more good had made saw on-call oncall pager backup backups deploy deploys ticket
+	tickets plan review push pushed returned`)
 
 // anchorScore ranks a word as the anchor the prefilter looks for: rarer
 // (longer, not a function word) is better.
