@@ -11,10 +11,12 @@ import (
 // testdata/phrasings must keep.
 // sentences.tsv measured 0.990/0.764 before the verb lexicons and the
 // structural groups of phrases.yaml, and second.tsv, written after their
-// first version, 0.964/0.540 on its first run.
+// first version, 0.964/0.540 on its first run, and third.tsv, written after
+// the second, 1.000/0.800 on its first run.
 var phrasingsFloor = map[string][2]float64{
 	"sentences.tsv": {0.97, 0.94},
 	"second.tsv":    {0.95, 0.94},
+	"third.tsv":     {0.97, 0.95},
 }
 
 // TestPhrasings measures the detector on single sentences written to test
