@@ -114,7 +114,8 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 		teamNouns[head.base] && j-2 >= first && j-2 >= i && (teamNames[toks[j-2].base] ||
 			departments[toks[j-2].base] || groupHeads[toks[j-2].base] || toks[j-2].is(fRole)) ||
 		// "the person responsible", "the engineers involved"
-		postAdjectives[head.base] && j-2 >= first && toks[j-2].is(fRole|fName)
+		postAdjectives[head.base] && j-2 >= first && toks[j-2].is(fRole|fName) ||
+		humanOperator(toks, first, j)
 	// "any reviewer", "a competent engineer", "every engineer"
 	if p.person && (toks[i].base == "any" || toks[i].base == "every") {
 		p.generic = true
@@ -124,6 +125,26 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 	}
 	return p, true
 }
+
+// humanOperator reports whether the noun phrase whose words run from first
+// to the head at j-1 is a person who operates something: "the payroll
+// operator", "the operator on duty". A bare "operator" is as often software
+// ("the Redis operator promoted a replica"), so it needs one of these.
+func humanOperator(toks []token, first, j int) bool {
+	if !operatorNouns[toks[j-1].base] {
+		return false
+	}
+	if j-2 >= first && operatorDomains[toks[j-2].base] {
+		return true
+	}
+	return j+1 < len(toks) && toks[j].base == "on" && dutyWords[toks[j+1].base]
+}
+
+var (
+	operatorNouns   = wordSet(`operator operators`)
+	operatorDomains = wordSet(`human payroll console night day duty shift desk machine plant control-room`)
+	dutyWords       = wordSet(`duty shift call`)
+)
 
 var (
 	shiftNouns = wordSet(`shift shifts rota rotation`)

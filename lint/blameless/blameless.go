@@ -74,6 +74,7 @@ type Phrase struct {
 	Pattern    string    // words, alternatives a|b, <person>, <pp>, <verb>, {class}, ...
 	When       Condition // empty means Always
 	Negatable  bool      // a negation earlier in the clause cancels the finding
+	Aside      bool      // colours a sentence ("once again"): a finding only when nothing else in it is
 	Message    string    // empty means the category's default message
 	Suggestion string    // empty means the category's default suggestion
 }
@@ -103,6 +104,7 @@ type fileData struct {
 		Category   Category  `yaml:"category"`
 		When       Condition `yaml:"when"`
 		Negatable  bool      `yaml:"negatable"`
+		Aside      bool      `yaml:"aside"`
 		Message    string    `yaml:"message"`
 		Suggestion string    `yaml:"suggestion"`
 		Patterns   []string  `yaml:"patterns"`
@@ -139,7 +141,7 @@ func loadDefaults() ([]Phrase, map[string][]string, error) {
 		for _, g := range f.Groups {
 			for _, p := range g.Patterns {
 				defaultPhrases = append(defaultPhrases, Phrase{Category: g.Category, Pattern: p, When: g.When,
-					Negatable: g.Negatable, Message: g.Message, Suggestion: g.Suggestion})
+					Negatable: g.Negatable, Aside: g.Aside, Message: g.Message, Suggestion: g.Suggestion})
 			}
 		}
 	})
@@ -323,13 +325,31 @@ func (d *Detector) Check(sentence string) []Match {
 				continue
 			}
 			out = append(out, found{Match{Start: toks[start].start, End: toks[end-1].end, Category: pt.phrase.Category,
-				Message: pt.phrase.Message, Suggestion: pt.phrase.Suggestion}, pt.order})
+				Message: pt.phrase.Message, Suggestion: pt.phrase.Suggestion}, pt.order, pt.phrase.Aside})
 		}
 	}
 	if len(out) == 0 {
 		return nil
 	}
-	return dedupe(d.dropExceptions(toks, out))
+	return dedupe(dropAsides(d.dropExceptions(toks, out)))
+}
+
+// dropAsides removes the asides from ms when it holds any other finding.
+func dropAsides(ms []found) []found {
+	other := false
+	for _, m := range ms {
+		other = other || !m.aside
+	}
+	if !other {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if !m.aside {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // Candidate reports whether text, any run of prose of one or more
@@ -367,10 +387,12 @@ func (d *Detector) leadWord(sentence string) bool {
 	return false
 }
 
-// found is a match with the list position of the pattern that made it.
+// found is a match with the list position of the pattern that made it and
+// whether that pattern is an aside.
 type found struct {
 	Match
 	order int
+	aside bool
 }
 
 // dropExceptions removes matches that overlap an exception phrase.

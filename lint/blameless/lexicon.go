@@ -62,7 +62,8 @@ var (
 	sentenceAdverbs = wordSet(`frankly honestly clearly obviously unfortunately fortunately luckily eventually
 		finally initially originally previously subsequently additionally meanwhile similarly apparently
 		basically ultimately meanwhile evidently plainly importantly interestingly notably overall however
-		therefore thus hence also later then still`)
+		therefore thus hence also later then still naturally predictably unsurprisingly conveniently
+		surprisingly understandably presumably hopefully sadly thankfully ironically admittedly seemingly`)
 
 	// notAdverbs end in -ly but are not adverbs.
 	notAdverbs = wordSet(`reply supply apply rely family assembly anomaly july italy ally fly holly lily

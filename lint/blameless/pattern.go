@@ -175,7 +175,7 @@ func (pt *pattern) forward(toks []token, ei, pos int) (int, bool) {
 		if n, ok := e.matchAt(toks, pos); ok {
 			return pt.forward(toks, ei+1, pos+n)
 		}
-		if ei == 0 || !toks[pos].is(fAdv) {
+		if ei == 0 || !skippable(&toks[pos]) {
 			break
 		}
 		pos++
@@ -210,7 +210,7 @@ func (pt *pattern) backward(toks []token, ei, pos int) (int, bool) {
 		if e.matchBack(toks, pos) {
 			return pt.backward(toks, ei-1, pos-1)
 		}
-		if !toks[pos].is(fAdv) {
+		if !skippable(&toks[pos]) {
 			break
 		}
 		pos--
@@ -286,6 +286,13 @@ func (e *elem) matchBack(toks []token, pos int) bool {
 		return t.is(fName|fHandle) && (t.is(fPossessive) || pos+1 < len(toks) && toks[pos+1].verbish())
 	}
 	return false
+}
+
+// skippable reports whether a token may stand between two elements without
+// being written: an adverb ("never even checked") or a quotation mark, so
+// that scare quotes do not hide a phrase (to "save time").
+func skippable(t *token) bool {
+	return t.is(fAdv) || t.is(fPunct) && quoteMarks[t.base]
 }
 
 func isGerund(t *token) bool {

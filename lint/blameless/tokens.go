@@ -75,12 +75,16 @@ func tokenize(text string, people map[string]bool) []token {
 					j += s2
 					continue
 				}
-				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' {
+				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ':' {
 					// Inside a word only when a letter or digit follows
-					// (a period only between letters and digits: "v3.18.4").
+					// (a period only between letters and digits: "v3.18.4";
+					// a colon only between digits: "07:00").
 					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
 					if j+s2 < len(text) && (unicode.IsLetter(r3) || unicode.IsDigit(r3)) {
-						if r2 == '.' {
+						if r2 == ':' && !unicode.IsDigit(r3) {
+							break
+						}
+						if r2 == '.' || r2 == ':' {
 							rp, _ := utf8.DecodeLastRuneInString(text[:j])
 							if !unicode.IsDigit(rp) || !unicode.IsDigit(r3) {
 								break
