@@ -163,7 +163,7 @@ func TestBlamelessHeldOut(t *testing.T) {
 		{"heldout3", 0.98, 0.98},
 		{"heldout4", 0.98, 0.98},
 		{"heldout5", 0.98, 0.95},
-		{"heldout6", 0.98, 0.91}, // blind: 1.000/0.667
+		{"heldout6", 0.98, 0.97}, // blind: 1.000/0.667
 	} {
 		t.Run(tc.set, func(t *testing.T) {
 			p, r := blamelessAccuracy(t, filepath.Join("blameless", "testdata", tc.set))

@@ -36,6 +36,10 @@ func nounPhrase(toks []token, i int) (np, bool) {
 			}
 		}
 		return np{start: i, end: end, person: true, generic: true}, true
+	case t.base == "some" && i+2 < len(toks) && toks[i+1].base == "of" && (toks[i+2].base == "us" || toks[i+2].base == "you"):
+		// "Some of us apparently think": people singled out among the
+		// writers or the readers.
+		return np{start: i, end: i + 3, person: true}, true
 	case t.is(fOtherPron):
 		return np{start: i, end: i + 1}, true
 	case t.is(fName) && t.is(fSentenceStart) && !t.is(fPossessive) && i+1 < len(toks) && !people(t) &&

@@ -833,6 +833,15 @@ var sentenceCases = []struct {
 	{"The Redis operator promoted a replica without asking for confirmation.", ""},
 	{"Isidore did not run any tests on the new image.", PersonCause},
 	{"Isidore did run the tests on the new image.", ""},
+	{"Leontyne wanted the rollout done before her 09:30 meeting, so the canary stayed unread.", Judgement},
+	{"It was a plain old slip-up on Leopold's part.", HumanError},
+	{"Zdenek loses production access for the quarter.", Punitive},
+	{"The service account loses access after 24 hours.", ""},
+	{"She blew straight past the confirmation dialog.", PersonCause},
+	{"Goran went straight for the snapshot.", ""},
+	{"Some of us apparently think a page can wait until after breakfast.", Judgement},
+	{"Some of us were on a flight when the page fired.", ""},
+	{"A quick look at the queue would have told Ines that the batch had gone.", Counterfactual},
 }
 
 func TestSentences(t *testing.T) {

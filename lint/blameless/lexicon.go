@@ -56,7 +56,8 @@ var (
 		completely anyway instead too very quite rather almost nearly merely frankly honestly basically
 		unfortunately fortunately luckily eventually initially originally previously subsequently
 		additionally meanwhile similarly evidently plainly squarely seriously mostly partly largely
-		barely hardly scarcely definitely surely perhaps maybe else otherwise afterwards together alone`)
+		barely hardly scarcely definitely surely perhaps maybe else otherwise afterwards together alone
+		straight`)
 
 	// sentenceAdverbs may start a sentence capitalised; they are never names.
 	sentenceAdverbs = wordSet(`frankly honestly clearly obviously unfortunately fortunately luckily eventually
