@@ -14,16 +14,17 @@ import (
 
 // builder renders the pages of a site and writes them.
 type builder struct {
-	cfg  *config.Config
-	site *Site
-	docs []*doc
-	w    Writer
-	prog *progress
-	conv *converter
-	key  [32]byte              // the build key
-	dir  string                // the cache folder, or ""
-	ru   reuser                // w, when it can reuse files of the previous site
-	old  map[string]cachedFile // the previous site's files, when ru can reuse them
+	cfg   *config.Config
+	site  *Site
+	docs  []*doc
+	w     Writer
+	prog  *progress
+	conv  *converter
+	key   [32]byte              // the build key
+	dir   string                // the cache folder, or ""
+	ru    reuser                // w, when it can reuse files of the previous site
+	index <-chan searchIndex    // the search index, when started before the pages
+	old   map[string]cachedFile // the previous site's files, when ru can reuse them
 
 	mu   sync.Mutex
 	made map[string]cachedFile // the files made, with their keys

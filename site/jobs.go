@@ -26,34 +26,48 @@ func (b *builder) moreJobs() []job {
 	return jobs
 }
 
-// searchJobs lists the search page, the search's assets and its index.
-// The index is built while the pages are rendered, and written by one job
-// (its files are named by a hash of their contents, so they are known
-// only once it is built).
-func (b *builder) searchJobs() []job {
-	s := b.site
-	type index struct {
-		files map[string][]byte
-		err   error
-	}
-	built := make(chan index, 1)
+// searchIndex is the search index's files, or why it could not be built.
+type searchIndex struct {
+	files map[string][]byte
+	err   error
+}
+
+// startIndex builds the search index of docs, in the order of the index
+// page, in the background: the pages do not wait for it, and when the
+// documents' dates do not depend on git it starts before the history is
+// read (see Build).
+func startIndex(docs []*doc, conv *converter, dir string, key [32]byte) <-chan searchIndex {
+	built := make(chan searchIndex, 1)
 	go func() {
-		c := loadSearchCache(b.dir, b.key) // each document's words and data file, by content
+		c := loadSearchCache(dir, key) // each document's words and data file, by content
 		old := c.Search.Docs
-		docs := searchDocs(b.docs)
-		for i, d := range b.docs {
+		sd := searchDocs(docs)
+		for i, d := range docs {
 			// The document cache does not keep the body's text; read it
 			// again only when the search's cache lacks the document.
-			if docs[i].Body == "" && !c.Search.Has(&docs[i]) {
-				docs[i].Body = b.conv.text(d)
+			if sd[i].Body == "" && !c.Search.Has(&sd[i]) {
+				sd[i].Body = conv.text(d)
 			}
 		}
-		files, err := search.Build(docs, search.Options{Cache: c.Search})
-		if err == nil && b.dir != "" && !maps.EqualFunc(old, c.Search.Docs, func(_, _ *search.CachedDoc) bool { return true }) {
-			saveSearchCache(b.dir, c)
+		files, err := search.Build(sd, search.Options{Cache: c.Search})
+		if err == nil && dir != "" && !maps.EqualFunc(old, c.Search.Docs, func(_, _ *search.CachedDoc) bool { return true }) {
+			saveSearchCache(dir, c)
 		}
-		built <- index{files, err}
+		built <- searchIndex{files, err}
 	}()
+	return built
+}
+
+// searchJobs lists the search page, the search's assets and its index.
+// The index is built while the pages are rendered, or earlier, and written
+// by one job (its files are named by a hash of their contents, so they are
+// known only once it is built).
+func (b *builder) searchJobs() []job {
+	s := b.site
+	built := b.index
+	if built == nil {
+		built = startIndex(b.docs, b.conv, b.dir, b.key)
+	}
 	jobs := []job{
 		b.viewJob(search.PagePath, func() any {
 			return &pages.SearchPage{Page: s.page("", "Search", "search"), Results: search.ResultsHTML()}

@@ -159,6 +159,15 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 			saveCache(opts.CacheDir, docCacheName, next)
 		}
 	}()
+	// The search index needs the history only for the dates of documents
+	// that give none: without those, it is built while the history is
+	// read, which at 10,000 postmortems is most of a cold build.
+	var index <-chan searchIndex
+	if !opts.NoSearch {
+		if kept, ok := datedDocs(all, opts.Drafts); ok {
+			index = startIndex(kept, conv, opts.CacheDir, key)
+		}
+	}
 	hr := <-hc
 
 	res := &Result{}
@@ -211,7 +220,7 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 	docs := assemble(s, append([]*doc(nil), all...), h)
 	res.Site = s
 
-	b := &builder{cfg: cfg, site: s, docs: docs, w: w, prog: prog, conv: conv, key: key, dir: opts.CacheDir, ru: ru}
+	b := &builder{cfg: cfg, site: s, docs: docs, w: w, prog: prog, conv: conv, key: key, dir: opts.CacheDir, ru: ru, index: index}
 	if fc := <-files1; ru != nil && fc.Out != "" && fc.Out == ru.previous() {
 		b.old = fc.Files
 	}
