@@ -842,6 +842,21 @@ var sentenceCases = []struct {
 	{"Some of us apparently think a page can wait until after breakfast.", Judgement},
 	{"Some of us were on a flight when the page fired.", ""},
 	{"A quick look at the queue would have told Ines that the batch had gone.", Counterfactual},
+	{"Apparently Joss considers the deploy checklist optional.", Judgement},
+	{"Apparently the vendor assumed the header was optional.", ""},
+	{"A thirty-second command from Piotr took down checkout for two hours.", Judgement},
+	{"A one-line fix from Priya brought the error rate down.", ""},
+	{"No one on the platform team ever reads the deprecation notices.", Judgement},
+	{"The data team never reads the capacity reports.", Judgement},
+	{"The cron job never reads the new config.", ""},
+	{"Lukas spent the morning tweaking dashboards while the queue burned.", Judgement},
+	{"Checking the replica lag first is apparently too much effort for some people.", Judgement},
+	{"Rebuilding the index by hand was too much effort for the on-call engineer, so she failed over.", ""},
+	{"Evidently the release team does not read its own runbook.", Judgement},
+	{"It took a customer tweet for the web team to notice the checkout was down.", Judgement},
+	{"The identity team has been promising to fix the token refresh for two years.", Judgement},
+	{"Bruno deleted the only copy of the config.", PersonCause},
+	{"The retention job deleted the only copy of the snapshot.", ""},
 }
 
 func TestSentences(t *testing.T) {
