@@ -17,6 +17,7 @@ const (
 	eIng                      // a word ending in -ing
 	eGap                      // up to maxGap tokens
 	eStart                    // the start of a clause (takes no token)
+	eBegin                    // the start of a sentence (takes no token)
 )
 
 const (
@@ -67,6 +68,8 @@ func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
 			e.kind = eIng
 		case f == "<start>":
 			e.kind = eStart
+		case f == "<begin>":
+			e.kind = eBegin
 		case f == "..." || f == "…":
 			e.kind = eGap
 		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}"):
@@ -154,8 +157,8 @@ func (pt *pattern) forward(toks []token, ei, pos int) (int, bool) {
 		return pos, true
 	}
 	e := &pt.elems[ei]
-	if e.kind == eStart {
-		if pos > 0 && !isBoundary(toks, pos-1) {
+	if e.kind == eStart || e.kind == eBegin {
+		if pos > 0 && !e.boundary(toks, pos-1) {
 			return 0, false
 		}
 		return pt.forward(toks, ei+1, pos)
@@ -189,8 +192,8 @@ func (pt *pattern) backward(toks []token, ei, pos int) (int, bool) {
 		return pos + 1, true
 	}
 	e := &pt.elems[ei]
-	if e.kind == eStart {
-		if pos >= 0 && !isBoundary(toks, pos) {
+	if e.kind == eStart || e.kind == eBegin {
+		if pos >= 0 && !e.boundary(toks, pos) {
 			return 0, false
 		}
 		return pt.backward(toks, ei-1, pos)
@@ -216,6 +219,16 @@ func (pt *pattern) backward(toks []token, ei, pos int) (int, bool) {
 		pos--
 	}
 	return 0, false
+}
+
+// boundary reports whether token k ends what comes before a start
+// element: any clause boundary for <start>, strong punctuation (a sentence
+// end, a colon, a dash) for <begin>.
+func (e *elem) boundary(toks []token, k int) bool {
+	if e.kind == eBegin {
+		return toks[k].is(fStrong)
+	}
+	return isBoundary(toks, k)
 }
 
 // matchAt matches one element at token pos going forward and returns how

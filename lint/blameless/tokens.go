@@ -264,6 +264,13 @@ func classify(toks []token, text string, people map[string]bool) {
 		if !t.is(fTitle) && isAdverb(w) || t.is(fTitle) && sentenceAdverbs[w] {
 			t.flags |= fAdv
 		}
+		// "Once more", "once again": an adverb, not "once" starting a clause.
+		if w == "once" && k+1 < len(toks) && (toks[k+1].low == "more" || toks[k+1].low == "again") {
+			t.flags = t.flags&^fSub | fAdv
+		}
+		if w == "more" && k > 0 && toks[k-1].base == "once" {
+			t.flags |= fAdv
+		}
 		// A possessive is a noun: "Ahmed's" is not a past tense.
 		if isPastForm(w) && !t.is(fAux|fPossessive) {
 			t.flags |= fPast
