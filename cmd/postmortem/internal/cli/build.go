@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	ucli "github.com/urfave/cli/v2"
@@ -110,8 +111,9 @@ func runBuild(c *ucli.Context, opts buildOptions) error {
 		fmt.Fprintf(stderr, "postmortem: %s\n", n)
 	}
 	if !opts.Quiet {
-		fmt.Fprintf(stderr, "built %d pages (%d postmortems) in %s in %.2fs\n",
-			res.Pages, len(res.Site.Postmortems), relative(out), time.Since(start).Seconds())
+		fmt.Fprintf(stderr, "built %s (%s) in %s in %.2fs\n",
+			count(res.Pages, "page", "pages"), count(len(res.Site.Postmortems), "postmortem", "postmortems"),
+			relative(out), time.Since(start).Seconds())
 	}
 	if opts.Strict && len(res.Problems) > 0 {
 		return &exitError{code: ExitFindings, msg: fmt.Sprintf("build: %d problems in documents (--strict)", len(res.Problems))}
@@ -156,4 +158,12 @@ func (p *progressLine) clear() {
 	if p != nil && p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
+}
+
+// count says how many of a noun: "1 page", "2 pages".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
