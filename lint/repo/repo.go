@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
@@ -153,8 +155,11 @@ func blobHash(path string) (plumbing.Hash, error) {
 }
 
 // Authors returns the names of the authors of the last limit commits
-// reachable from HEAD, deduplicated, in order of appearance, bots left out. Outside a
-// repository, or in one without commits, it returns nothing.
+// reachable from HEAD, deduplicated, in order of appearance, leaving out
+// those that are not a person's name (bots, team and machine accounts:
+// see personal), since the lint takes each as a person whose name may
+// start a sentence. Outside a repository, or in one without commits, it
+// returns nothing.
 func Authors(root string, limit int) []string {
 	r, err := git.PlainOpenWithOptions(root, &git.PlainOpenOptions{DetectDotGit: true})
 	if err != nil {
@@ -173,11 +178,41 @@ func Authors(root string, limit int) []string {
 			return storer.ErrStop
 		}
 		name := c.Author.Name
-		if name != "" && !seen[name] && !strings.HasSuffix(name, "[bot]") {
+		if !seen[name] && personal(name) {
 			seen[name] = true
 			names = append(names, name)
 		}
 		return nil
 	})
 	return names
+}
+
+// personal reports whether an author's name looks like a person's: one to
+// four words, each of letters (and ' - .), the first letter of each not
+// lower case, but for the particles of names such as "van der Berg".
+// "dependabot[bot]", "Seed e5927c1d maintainers" and "ci" are not.
+func personal(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for i, w := range words {
+		first, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(first) && (i == 0 || !particles[w]) {
+			return false
+		}
+		for _, r := range w {
+			if !unicode.IsLetter(r) && !strings.ContainsRune("'’-.", r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// particles are the lower-case words of personal names.
+var particles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "de": true, "del": true, "della": true,
+	"da": true, "di": true, "du": true, "la": true, "le": true, "bin": true, "bint": true,
+	"ibn": true, "al": true, "el": true, "ten": true, "ter": true, "y": true, "dos": true, "das": true,
 }

@@ -109,3 +109,26 @@ func TestChangedShallow(t *testing.T) {
 		t.Errorf("shallow clone without the base: %v", err)
 	}
 }
+
+func TestPersonal(t *testing.T) {
+	for name, want := range map[string]bool{
+		"Ana Costa":                 true,
+		"Bo":                        true,
+		"Ludwig van der Berg":       true,
+		"Siobhán O'Brien":           true,
+		"Jean-Luc Picard":           true,
+		"J. R. Smith":               true,
+		"王小明":                       true,
+		"":                          false,
+		"dependabot[bot]":           false,
+		"Seed e5927c1d maintainers": false,
+		"ci":                        false,
+		"GitHub Actions 2":          false,
+		"the release robot":         false,
+		"A B C D E":                 false,
+	} {
+		if got := personal(name); got != want {
+			t.Errorf("personal(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
