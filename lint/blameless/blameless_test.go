@@ -875,6 +875,21 @@ var sentenceCases = []struct {
 	{"Priya let the alert go unacknowledged for an hour.", PersonCause},
 	{"The payments team has known about this bug since 2021 and done nothing.", PersonCause},
 	{"We have done nothing to the cluster since.", ""},
+	{"Any engineer worth the name would have checked the replica first.", Judgement},
+	{"Kerttu should be the one to explain this to the customers.", Punitive},
+	{"Henna will present this postmortem and account for her decisions.", Punitive},
+	{"We expect Valter to do better next quarter.", Judgement},
+	{"We expect the vendor to ship a fix next quarter.", ""},
+	{"Ruben has been asked to stay off production until further notice.", Punitive},
+	{"Deploys are frozen until further notice.", ""},
+	{"Ruben is no longer on the deploy allowlist.", Punitive},
+	{"The incident goes on Ruben's record.", Punitive},
+	{"Emil went ahead with the migration even though the replica was behind.", Judgement},
+	{"Jasper pointed the load test at production.", PersonCause},
+	{"Priya pointed the dashboard at the new cluster.", ""},
+	{"Pia signed off on a change she had not read.", Judgement},
+	{"Vilja decided to \"simplify\" the routing table.", Judgement},
+	{"Mehmet copied the config from an obsolete page and never stopped to question it.", PersonCause},
 }
 
 func TestSentences(t *testing.T) {

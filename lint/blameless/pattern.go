@@ -120,13 +120,14 @@ var veryCommon = wordSet(`the a an of to in on and or is was it for at by with a
 // ("error rate", "health check", "the on-call engineer").
 var frequentInPostmortems = wordSet(`error errors engineer engineers check checks test tests run page job team teams
 	change dropped failed more good had made saw on-call oncall pager backup backups deploy deploys ticket
-	tickets plan review push pushed returned`)
+	tickets plan review push pushed returned own`)
 
 // anchorScore ranks a word as the anchor the prefilter looks for: rarer
 // (longer, not a function word) is better.
 func anchorScore(w string) int {
 	switch {
-	case veryCommon[w]:
+	case veryCommon[w] || !isWordRune(rune(w[0])):
+		// Punctuation ("?", a quotation mark) is in nearly every text.
 		return 0
 	case frequentInPostmortems[w]:
 		return 1
