@@ -156,21 +156,72 @@ var (
 )
 
 // isAdverb reports whether the lowercase word w is an adverb.
-func isAdverb(w string) bool {
-	if adverbs[w] {
-		return true
-	}
-	return len(w) >= 5 && strings.HasSuffix(w, "ly") && !notAdverbs[w]
-}
+func isAdverb(w string) bool { return lexicon[w].adverb(w) }
 
 // isPastForm reports whether the lowercase word w looks like a past tense or
 // past participle.
-func isPastForm(w string) bool {
-	if irregularPast[w] {
-		return true
-	}
-	return len(w) > 3 && strings.HasSuffix(w, "ed") && !notParticiples[w]
+func isPastForm(w string) bool { return lexicon[w].past(w) }
+
+// wordInfo is what the word lists above say of a lowercase word, gathered
+// in one table (lexicon) so that the tokenizer looks each token up once
+// rather than once per list.
+type wordInfo struct {
+	flags tokFlag // fDet, fPersonPron, fOtherPron, fGeneric (the first that
+	// applies, in that order; "i" only capitalised), fPrep, fCoord, fSub,
+	// fRel, fAux, fNeg, fRole
+	pronounI                             bool // "i", a person only as "I"
+	adverbs, notAdverbs, sentenceAdverbs bool
+	irregularPast, notParticiples        bool
 }
+
+// adverb reports whether w, with its info, is an adverb.
+func (in wordInfo) adverb(w string) bool {
+	return in.adverbs || len(w) >= 5 && strings.HasSuffix(w, "ly") && !in.notAdverbs
+}
+
+// past reports whether w, with its info, looks like a past form.
+func (in wordInfo) past(w string) bool {
+	return in.irregularPast || len(w) > 3 && strings.HasSuffix(w, "ed") && !in.notParticiples
+}
+
+var lexicon = func() map[string]wordInfo {
+	m := map[string]wordInfo{}
+	set := func(words map[string]bool, f func(w string, in *wordInfo)) {
+		for w := range words {
+			in := m[w]
+			f(w, &in)
+			m[w] = in
+		}
+	}
+	// The first class that applies, as a switch would take it.
+	set(genericPeople, func(_ string, in *wordInfo) { in.flags = in.flags&^(fDet|fPersonPron|fOtherPron) | fGeneric })
+	set(otherPronouns, func(_ string, in *wordInfo) { in.flags = in.flags&^(fDet|fPersonPron|fGeneric) | fOtherPron })
+	set(personPronouns, func(w string, in *wordInfo) {
+		in.flags &^= fDet | fOtherPron | fGeneric
+		if w == "i" {
+			in.pronounI = true
+		} else {
+			in.flags |= fPersonPron
+		}
+	})
+	set(determiners, func(_ string, in *wordInfo) {
+		in.flags = in.flags&^(fPersonPron|fOtherPron|fGeneric) | fDet
+		in.pronounI = false
+	})
+	for _, c := range []struct {
+		words map[string]bool
+		flag  tokFlag
+	}{{prepositions, fPrep}, {coordinators, fCoord}, {subordinators, fSub}, {relatives, fRel},
+		{auxiliaries, fAux}, {negations, fNeg}, {roleNouns, fRole}} {
+		set(c.words, func(_ string, in *wordInfo) { in.flags |= c.flag })
+	}
+	set(adverbs, func(_ string, in *wordInfo) { in.adverbs = true })
+	set(notAdverbs, func(_ string, in *wordInfo) { in.notAdverbs = true })
+	set(sentenceAdverbs, func(_ string, in *wordInfo) { in.sentenceAdverbs = true })
+	set(irregularPast, func(_ string, in *wordInfo) { in.irregularPast = true })
+	set(notParticiples, func(_ string, in *wordInfo) { in.notParticiples = true })
+	return m
+}()
 
 // isPresentVerb reports whether w is the -s form of a known verb.
 func isPresentVerb(w string) bool {

@@ -225,17 +225,10 @@ func classify(toks []token, text string, people map[string]bool) {
 			continue
 		}
 		w := t.base
-		switch {
-		case determiners[w]:
-			t.flags |= fDet
-		case personPronouns[w]:
-			if w != "i" || text[t.start] == 'I' {
-				t.flags |= fPersonPron
-			}
-		case otherPronouns[w]:
-			t.flags |= fOtherPron
-		case genericPeople[w]:
-			t.flags |= fGeneric
+		info := lexicon[w]
+		t.flags |= info.flags
+		if info.pronounI && text[t.start] == 'I' {
+			t.flags |= fPersonPron
 		}
 		if w == "her" || w == "his" {
 			t.flags |= fPersonPron
@@ -243,25 +236,7 @@ func classify(toks []token, text string, people map[string]bool) {
 		if w == "no" && k+1 < len(toks) && toks[k+1].low == "one" {
 			t.flags |= fGeneric
 		}
-		if prepositions[w] {
-			t.flags |= fPrep
-		}
-		if coordinators[w] {
-			t.flags |= fCoord
-		}
-		if subordinators[w] {
-			t.flags |= fSub
-		}
-		if relatives[w] {
-			t.flags |= fRel
-		}
-		if auxiliaries[w] {
-			t.flags |= fAux
-		}
-		if negations[w] {
-			t.flags |= fNeg
-		}
-		if !t.is(fTitle) && isAdverb(w) || t.is(fTitle) && sentenceAdverbs[w] {
+		if !t.is(fTitle) && info.adverb(w) || t.is(fTitle) && info.sentenceAdverbs {
 			t.flags |= fAdv
 		}
 		// "Once more", "once again": an adverb, not "once" starting a clause.
@@ -272,14 +247,11 @@ func classify(toks []token, text string, people map[string]bool) {
 			t.flags |= fAdv
 		}
 		// A possessive is a noun: "Ahmed's" is not a past tense.
-		if isPastForm(w) && !t.is(fAux|fPossessive) {
+		if info.past(w) && !t.is(fAux|fPossessive) {
 			t.flags |= fPast
 		}
 		if isPresentVerb(w) && !t.is(fPossessive) {
 			t.flags |= fPresent
-		}
-		if roleNouns[w] {
-			t.flags |= fRole
 		}
 		if people[w] {
 			t.flags |= fName | fKnown
