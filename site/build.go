@@ -23,7 +23,7 @@ type builder struct {
 	key   [32]byte              // the build key
 	dir   string                // the cache folder, or ""
 	ru    reuser                // w, when it can reuse files of the previous site
-	index <-chan searchIndex    // the search index, when started before the pages
+	index *searchIndex          // the search index, once started
 	old   map[string]cachedFile // the previous site's files, when ru can reuse them
 
 	mu   sync.Mutex

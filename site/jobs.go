@@ -26,73 +26,79 @@ func (b *builder) moreJobs() []job {
 	return jobs
 }
 
-// searchIndex is the search index's files, or why it could not be built.
+// searchIndex is the search index being built and written: once done is
+// closed, its meta.js and how many other files it wrote, or why it could
+// not be built or written.
 type searchIndex struct {
-	files map[string][]byte
-	err   error
+	done    chan struct{}
+	meta    []byte
+	written int
+	err     error
 }
 
 // startIndex builds the search index of docs, in the order of the index
-// page, in the background: the pages do not wait for it, and when the
-// documents' dates do not depend on git it starts before the history is
-// read (see Build).
-func startIndex(docs []*doc, conv *converter, dir string, key [32]byte) <-chan searchIndex {
-	built := make(chan searchIndex, 1)
+// page, in the background, and writes its files but meta.js: the pages do
+// not wait for it, and when the documents' dates do not depend on git it
+// starts before the history is read (see Build). The files are named by a
+// hash of their contents, so they are known only once it is built.
+func (b *builder) startIndex(docs []*doc) *searchIndex {
+	ix := &searchIndex{done: make(chan struct{})}
 	go func() {
-		c := loadSearchCache(dir, key) // each document's words and data file, by content
+		defer close(ix.done)
+		c := loadSearchCache(b.dir, b.key) // each document's words and data file, by content
 		old := c.Search.Docs
 		sd := searchDocs(docs)
 		for i, d := range docs {
 			// The document cache does not keep the body's text; read it
 			// again only when the search's cache lacks the document.
 			if sd[i].Body == "" && !c.Search.Has(&sd[i]) {
-				sd[i].Body = conv.text(d)
+				sd[i].Body = b.conv.text(d)
 			}
 		}
 		files, err := search.Build(sd, search.Options{Cache: c.Search})
-		if err == nil && dir != "" && !maps.EqualFunc(old, c.Search.Docs, func(_, _ *search.CachedDoc) bool { return true }) {
-			saveSearchCache(dir, c)
+		if err != nil {
+			ix.err = err
+			return
 		}
-		built <- searchIndex{files, err}
+		if b.dir != "" && !maps.EqualFunc(old, c.Search.Docs, func(_, _ *search.CachedDoc) bool { return true }) {
+			saveSearchCache(b.dir, c)
+		}
+		names := make([]string, 0, len(files))
+		for name := range files {
+			if name != "meta.js" {
+				names = append(names, name)
+			}
+		}
+		ix.err = eachParallel(len(names), func(i int) error {
+			return b.writeData(search.Dir+"/"+names[i], files[names[i]])
+		})
+		ix.meta, ix.written = files["meta.js"], len(names)
 	}()
-	return built
+	return ix
 }
 
 // searchJobs lists the search page, the search's assets and its index.
-// The index is built while the pages are rendered, or earlier, and written
-// by one job (its files are named by a hash of their contents, so they are
-// known only once it is built).
+// The index is built and written while the pages are rendered, or
+// earlier; the job of meta.js waits for it.
 func (b *builder) searchJobs() []job {
 	s := b.site
-	built := b.index
-	if built == nil {
-		built = startIndex(b.docs, b.conv, b.dir, b.key)
+	if b.index == nil {
+		b.index = b.startIndex(b.docs)
 	}
+	ix := b.index
 	jobs := []job{
 		b.viewJob(search.PagePath, func() any {
 			return &pages.SearchPage{Page: s.page("", "Search", "search"), Results: search.ResultsHTML()}
 		}, func(buf *bytes.Buffer, v any) error { return pages.Search(buf, v.(*pages.SearchPage)) }),
 		{name: search.Dir + "/meta.js", make: func(buf *bytes.Buffer) error {
-			ix := <-built
+			<-ix.done
 			if ix.err != nil {
 				return ix.err
 			}
-			names := make([]string, 0, len(ix.files))
-			for name := range ix.files {
-				if name != "meta.js" {
-					names = append(names, name)
-				}
-			}
-			err := eachParallel(len(names), func(i int) error {
-				return b.writeData(search.Dir+"/"+names[i], ix.files[names[i]])
-			})
-			if err != nil {
-				return err
-			}
 			b.mu.Lock()
-			b.files += len(names) // counted here: the names were not known when the jobs were listed
+			b.files += ix.written // counted here: the names were not known when the jobs were listed
 			b.mu.Unlock()
-			buf.Write(ix.files["meta.js"])
+			buf.Write(ix.meta)
 			return nil
 		}},
 	}

@@ -159,13 +159,16 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 			saveCache(opts.CacheDir, docCacheName, next)
 		}
 	}()
+	b := &builder{cfg: cfg, w: w, prog: prog, conv: conv, key: key, dir: opts.CacheDir, ru: ru}
+	if fc := <-files1; ru != nil && fc.Out != "" && fc.Out == ru.previous() {
+		b.old = fc.Files
+	}
 	// The search index needs the history only for the dates of documents
-	// that give none: without those, it is built while the history is
-	// read, which at 10,000 postmortems is most of a cold build.
-	var index <-chan searchIndex
+	// that give none: without those, it is built and written while the
+	// history is read, which at 10,000 postmortems is most of a cold build.
 	if !opts.NoSearch {
 		if kept, ok := datedDocs(all, opts.Drafts); ok {
-			index = startIndex(kept, conv, opts.CacheDir, key)
+			b.index = b.startIndex(kept)
 		}
 	}
 	hr := <-hc
@@ -220,11 +223,11 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 	docs := assemble(s, append([]*doc(nil), all...), h)
 	res.Site = s
 
-	b := &builder{cfg: cfg, site: s, docs: docs, w: w, prog: prog, conv: conv, key: key, dir: opts.CacheDir, ru: ru, index: index}
-	if fc := <-files1; ru != nil && fc.Out != "" && fc.Out == ru.previous() {
-		b.old = fc.Files
-	}
+	b.site, b.docs = s, docs
 	if err := b.run(); err != nil {
+		if b.index != nil {
+			<-b.index.done // it writes into the site that Publish removes
+		}
 		return nil, err
 	}
 	res.Pages, res.Files = b.pages, b.files
