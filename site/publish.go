@@ -94,9 +94,9 @@ type reuser interface {
 	previous() string
 	// final returns the folder the site is published to.
 	final() string
-	// reuse takes the file from of the previous site, as the file name of
-	// the new one, when it is still as recorded in f, and reports whether
-	// it did.
+	// reuse takes the previous site's file named from as the new site's
+	// file named name, when it is still as recorded in f, and reports
+	// whether it did.
 	reuse(from, name string, f cachedFile) bool
 	// stat returns the size and time of a file written.
 	stat(name string) (cachedFile, bool)
