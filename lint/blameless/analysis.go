@@ -40,6 +40,9 @@ func nounPhrase(toks []token, i int) (np, bool) {
 		// "Some of us apparently think": people singled out among the
 		// writers or the readers.
 		return np{start: i, end: i + 3, person: true}, true
+	case t.base == "one" && i+1 < len(toks) && plainWord(&toks[i+1]):
+		// "one junior engineer's session": "one" as a determiner.
+		return headPhrase(toks, i, i+1)
 	case t.is(fOtherPron):
 		return np{start: i, end: i + 1}, true
 	case t.is(fName) && t.is(fSentenceStart) && !t.is(fPossessive) && i+1 < len(toks) && !people(t) &&
@@ -88,7 +91,7 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 			break
 		}
 		if j > first && (t.is(fPresent) || t.is(fPast) && (verbAfter(toks, j) || toks[j-1].is(fRole)) ||
-			pluralRole(&toks[j-1]) && j+1 < len(toks) && toks[j+1].is(fDet|fPersonPron|fOtherPron)) &&
+			pluralRole(&toks[j-1]) && (j+1 < len(toks) && toks[j+1].is(fDet|fPersonPron|fOtherPron) || verbBases[t.base])) &&
 			!toks[j-1].is(fPossessive) {
 			// "the reviewer showed poor judgement": after a noun that
 			// names a person, an -ed word is the verb.
@@ -231,6 +234,11 @@ func isBoundary(toks []token, k int) bool {
 		// "switched that check off": a determiner, not a relative.
 		return false
 	}
+	if t.base == "that" && k > 0 && toks[k-1].is(fPrep) && !toks[k-1].is(fSub) && toks[k-1].base != "except" {
+		// "in that very channel": after a preposition, a determiner
+		// or a pronoun.
+		return false
+	}
 	if t.base == "that" && k+1 < len(toks) && timeNouns[toks[k+1].base] {
 		// "was on call that weekend": a determiner of a time.
 		return false
@@ -292,9 +300,17 @@ func subject(toks []token, m int) (np, bool) {
 	end := m
 	shared := false // the clause shares its subject across a coordinator
 	for guard := 0; guard < 12; guard++ {
-		// Start of the clause: just after the nearest boundary before end.
+		// Start of the clause: just after the nearest boundary before
+		// end, stepping over short quotations.
 		s := end
-		for s > 0 && !isBoundary(toks, s-1) {
+		for s > 0 {
+			if toks[s-1].is(fQuoteClose) {
+				s = quoteOpen(toks, s-1)
+				continue
+			}
+			if isBoundary(toks, s-1) {
+				break
+			}
 			s--
 		}
 		// "Nobody on the loyalty or data teams is at fault": a
@@ -532,6 +548,7 @@ func mentionsPerson(toks []token) bool {
 // clauseNegated reports whether a negation precedes token m in its clause.
 func clauseNegated(toks []token, m int) bool {
 	verb := false // a verb between token k and m
+	noun := false // a word other than an adverb or an auxiliary between them
 	for k := m - 1; k >= 0; k-- {
 		t := &toks[k]
 		if t.is(fStrong) {
@@ -539,15 +556,18 @@ func clauseNegated(toks []token, m int) bool {
 		}
 		if t.is(fNeg) {
 			// "people who ship without a load test will face
-			// consequences": "without" negates its own phrase, not the
+			// consequences", "running it without a second person was
+			// reckless": "without" negates its own phrase, not the
 			// verb after it.
-			if verb && (t.base == "without" || t.base == "no" && !t.is(fGeneric)) {
+			if (verb || noun) && t.base == "without" || verb && t.base == "no" && !t.is(fGeneric) {
 				continue
 			}
 			return true
 		}
 		if t.verbish() {
 			verb = true
+		} else if !t.is(fAdv) {
+			noun = true
 		}
 		switch t.base {
 		case "rather", "instead", "avoid", "avoiding", "against", "beyond":

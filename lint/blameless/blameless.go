@@ -429,12 +429,16 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	if pt.phrase.Negatable && clauseNegated(toks, start) || negatedLabel(toks, start) {
 		return false
 	}
+	if pt.phrase.Category == HumanError && metaMention(toks, start) {
+		// "Calling this a blunder by one person would ignore ...".
+		return false
+	}
 	switch pt.phrase.When {
 	case Subject:
 		p, ok := subject(toks, start)
 		// "Nobody is to blame" says no person did it.
 		if !ok || !(p.person || blameNounSubject(toks, p) || teamSubject(toks, p) && blamePredicate(toks, start, end) ||
-			pt.phrase.Category == Judgement && personsWork(toks, p)) ||
+			pt.phrase.Category == Judgement && (personsWork(toks, p) || pt.trait && actionSubject(toks, p))) ||
 			negativeGeneric(toks, p) || sameAsSubstitution(toks, start) {
 			return false
 		}
@@ -661,6 +665,13 @@ var (
 var protectVerbs = wordSet(`avoid prevent protect stop limit contain spare preserve shield halt minimise
 	minimize reduce isolate`)
 
+// actionSubject reports whether a subject is an action named by a gerund
+// at the start of its clause, which an evaluation judges as much as the
+// person who took it: "Running the promotion alone at 2 a.m. was reckless".
+func actionSubject(toks []token, p np) bool {
+	return isGerund(&toks[p.start]) && (p.start == 0 || isBoundary(toks, p.start-1))
+}
+
 // blameNounSubject reports whether a subject is a person's decision or
 // failing: "Keiko's decision to skip staging caused the outage".
 func blameNounSubject(toks []token, p np) bool {
@@ -778,7 +789,8 @@ func negatedLabel(toks []token, m int) bool {
 	label := false
 	for k := m - 1; k >= 0 && !toks[k].is(fStrong|fComma); k-- {
 		t := &toks[k]
-		if labelVerbs[t.base] || declineVerbs[t.base] {
+		if (labelVerbs[t.base] || declineVerbs[t.base]) && !(k > 0 && toks[k-1].is(fDet)) {
+			// (After a determiner a noun: "on the call".)
 			label = true
 			continue
 		}

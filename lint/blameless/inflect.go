@@ -50,7 +50,7 @@ var irregularVerbs = map[string][2]string{
 	"misread": {"misread", "misread"}, "mistake": {"mistook", "mistaken"},
 	"override": {"overrode", "overridden"}, "overrun": {"overran", "overrun"}, "put": {"put", "put"},
 	"read": {"read", "read"}, "ride": {"rode", "ridden"}, "run": {"ran", "run"},
-	"see": {"saw", "seen"}, "send": {"sent", "sent"}, "set": {"set", "set"}, "shut": {"shut", "shut"},
+	"say": {"said", "said"}, "see": {"saw", "seen"}, "send": {"sent", "sent"}, "set": {"set", "set"}, "shut": {"shut", "shut"},
 	"sink": {"sank", "sunk"}, "sit": {"sat", "sat"}, "sleep": {"slept", "slept"},
 	"spend": {"spent", "spent"}, "stand": {"stood", "stood"}, "steal": {"stole", "stolen"},
 	"sweep": {"swept", "swept"}, "take": {"took", "taken"}, "tear": {"tore", "torn"},

@@ -38,6 +38,9 @@ type pattern struct {
 	elems  []elem
 	anchor int
 	order  int // position in the phrase list: the earlier wins a tie
+	// trait: the pattern evaluates with a word of {conduct}, which judges
+	// an action ("Choosing zero surge was amateurish") as it judges a person.
+	trait bool
 }
 
 func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
@@ -73,6 +76,7 @@ func compilePattern(p Phrase, classes map[string][]string) (*pattern, error) {
 		case f == "..." || f == "…":
 			e.kind = eGap
 		case strings.HasPrefix(f, "{") && strings.HasSuffix(f, "}"):
+			pt.trait = pt.trait || f == "{conduct}"
 			words, ok := classes[f[1:len(f)-1]]
 			if !ok {
 				return nil, fmt.Errorf("phrase %q: unknown word class %s", p.Pattern, f)

@@ -36,6 +36,10 @@ const (
 	fSentenceStart
 	fKnown // a name from Options.People
 	fUpper // all capitals, two letters or more: an acronym ("HR", "DBA")
+	// fQuoteClose closes a short quotation inside a clause, a label or a
+	// button ('clicked "Send now" and ignored'), which a subject search
+	// steps over.
+	fQuoteClose
 )
 
 type token struct {
@@ -80,6 +84,18 @@ func tokenize(text string, people map[string]bool) []token {
 					// (a period only between letters and digits: "v3.18.4";
 					// a colon only between digits: "07:00").
 					r3, _ := utf8.DecodeRuneInString(text[j+s2:])
+					if r2 == '.' && letterAbbreviation(text[i:j]) {
+						// "a.m.", "e.g.": single letters joined by
+						// periods are one word, the last period too.
+						if j+s2 < len(text) && unicode.IsLetter(r3) {
+							j += s2
+							continue
+						}
+						if strings.IndexByte(text[i:j], '.') >= 0 {
+							j += s2
+						}
+						break
+					}
 					if j+s2 < len(text) && (unicode.IsLetter(r3) || unicode.IsDigit(r3)) {
 						if r2 == ':' && !unicode.IsDigit(r3) {
 							break
@@ -124,7 +140,53 @@ func tokenize(text string, people map[string]bool) []token {
 		}
 	}
 	classify(toks, text, people)
+	markShortQuotes(toks)
 	return toks
+}
+
+// maxQuoted is the most words a short quotation holds.
+const maxQuoted = 3
+
+// markShortQuotes flags the closing mark of each quotation of one to
+// maxQuoted words that follows a word of the clause: 'announced "promotion
+// done" in the channel'.
+func markShortQuotes(toks []token) {
+	for k := 1; k < len(toks); k++ {
+		if !quoteMarks[toks[k].base] || !toks[k-1].is(fWord) {
+			continue
+		}
+		j := k + 1
+		for j < len(toks) && j <= k+maxQuoted && toks[j].is(fWord) {
+			j++
+		}
+		if j > k+1 && j < len(toks) && quoteMarks[toks[j].base] && toks[j].base != "'" {
+			toks[j].flags |= fQuoteClose
+			k = j
+		}
+	}
+}
+
+// quoteOpen returns the index of the mark that opens the short quotation
+// closed at c.
+func quoteOpen(toks []token, c int) int {
+	for k := c - 1; k >= 0 && k >= c-maxQuoted-1; k-- {
+		if quoteMarks[toks[k].base] {
+			return k
+		}
+	}
+	return c
+}
+
+// letterAbbreviation reports whether w is one lower-case letter or single
+// lower-case letters joined by periods ("a", "a.m", "e.g"), so that a period
+// and a letter after it continue an abbreviation.
+func letterAbbreviation(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if k%2 == 0 && (w[k] < 'a' || w[k] > 'z') || k%2 == 1 && w[k] != '.' {
+			return false
+		}
+	}
+	return len(w)%2 == 1
 }
 
 func isHandleByte(b byte) bool {
@@ -243,6 +305,10 @@ func classify(toks []token, text string, people map[string]bool) {
 		if w == "once" && k+1 < len(toks) && (toks[k+1].low == "more" || toks[k+1].low == "again") {
 			t.flags = t.flags&^fSub | fAdv
 		}
+		// "at once": an adverb, not a clause.
+		if w == "once" && k > 0 && toks[k-1].low == "at" {
+			t.flags = t.flags&^fSub | fAdv
+		}
 		if w == "more" && k > 0 && toks[k-1].base == "once" {
 			t.flags |= fAdv
 		}
@@ -299,11 +365,19 @@ func isNameWord(w string, sentenceStart bool) bool {
 			if bareSubjects[stem] || techNames[stem] || roleNouns[w] || verbBases[stem] {
 				return false
 			}
+			if len(stem) > 3 && stem[len(stem)-1] == 'e' && (strings.IndexByte("cgkptvz", stem[len(stem)-2]) >= 0 ||
+				stem[len(stem)-2] == 'd' && stem[len(stem)-3] != 'n') {
+				// "Upgrades", "Pages", "Nodes": a plural of a noun in -e
+				// after a consonant few names end in ("Fernandes" does).
+				return false
+			}
 			if c, _ := utf8.DecodeLastRuneInString(stem); !strings.ContainsRune("aeiouáàâäéèêëíìîïóòôöúùûüåøæ", c) &&
+				!consonantY(stem) &&
 				!strings.HasSuffix(w, "ns") &&
 				!strings.HasSuffix(w, "rs") && !strings.HasSuffix(w, "ls") {
 				// Names rarely end in a consonant followed by s ("Jonas",
-				// "Mateus", "Lukas" end in a vowel and s).
+				// "Mateus", "Lukas" end in a vowel and s; "Rhys" and
+				// "Gladys" in a y that plurals write -ies).
 				return false
 			}
 		}
