@@ -169,51 +169,26 @@ func TestAccuracy(t *testing.T) {
 			t.Errorf("recall %.3f < 0.90", a.recall)
 		}
 	})
-	t.Run("heldout", func(t *testing.T) {
-		a := measure(t, filepath.Join("testdata", "heldout"))
-		if a.precision < heldoutFloor[0] {
-			t.Errorf("precision %.3f < %.2f", a.precision, heldoutFloor[0])
-		}
-		if a.recall < heldoutFloor[1] {
-			t.Errorf("recall %.3f < %.2f", a.recall, heldoutFloor[1])
-		}
-	})
-	t.Run("heldout2", func(t *testing.T) {
-		a := measure(t, filepath.Join("testdata", "heldout2"))
-		if a.precision < heldout2Floor[0] {
-			t.Errorf("precision %.3f < %.2f", a.precision, heldout2Floor[0])
-		}
-		if a.recall < heldout2Floor[1] {
-			t.Errorf("recall %.3f < %.2f", a.recall, heldout2Floor[1])
-		}
-	})
-	t.Run("heldout4", func(t *testing.T) {
-		a := measure(t, filepath.Join("testdata", "heldout4"))
-		if a.precision < heldout4Floor[0] {
-			t.Errorf("precision %.3f < %.2f", a.precision, heldout4Floor[0])
-		}
-		if a.recall < heldout4Floor[1] {
-			t.Errorf("recall %.3f < %.2f", a.recall, heldout4Floor[1])
-		}
-	})
-	t.Run("heldout5", func(t *testing.T) {
-		a := measure(t, filepath.Join("testdata", "heldout5"))
-		if a.precision < heldout5Floor[0] {
-			t.Errorf("precision %.3f < %.2f", a.precision, heldout5Floor[0])
-		}
-		if a.recall < heldout5Floor[1] {
-			t.Errorf("recall %.3f < %.2f", a.recall, heldout5Floor[1])
-		}
-	})
-	t.Run("heldout3", func(t *testing.T) {
-		a := measure(t, filepath.Join("testdata", "heldout3"))
-		if a.precision < heldout3Floor[0] {
-			t.Errorf("precision %.3f < %.2f", a.precision, heldout3Floor[0])
-		}
-		if a.recall < heldout3Floor[1] {
-			t.Errorf("recall %.3f < %.2f", a.recall, heldout3Floor[1])
-		}
-	})
+	for _, tc := range []struct {
+		set   string
+		floor [2]float64 // precision, recall
+	}{
+		{"heldout", heldoutFloor},
+		{"heldout2", heldout2Floor},
+		{"heldout3", heldout3Floor},
+		{"heldout4", heldout4Floor},
+		{"heldout5", heldout5Floor},
+	} {
+		t.Run(tc.set, func(t *testing.T) {
+			a := measure(t, filepath.Join("testdata", tc.set))
+			if a.precision < tc.floor[0] {
+				t.Errorf("precision %.3f < %.2f", a.precision, tc.floor[0])
+			}
+			if a.recall < tc.floor[1] {
+				t.Errorf("recall %.3f < %.2f", a.recall, tc.floor[1])
+			}
+		})
+	}
 	if dir := os.Getenv("BLAMELESS_SET"); dir != "" {
 		t.Run("env", func(t *testing.T) { measure(t, dir) })
 	}
