@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,18 +15,13 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
-	cdplog "github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/postmortem-dev/postmortem/render/config"
 	"github.com/postmortem-dev/postmortem/site"
+	"github.com/postmortem-dev/postmortem/site/internal/browsertest"
 )
-
-const chromium = "/usr/bin/chromium"
 
 // subPath is where the test server puts the site, as a project site of
 // GitHub Pages would be.
@@ -46,151 +40,31 @@ var shared struct {
 // that CI cannot pass by skipping).
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set and there is no %s: %v", chromium, err)
-		}
-		t.Skipf("no browser: %v", err)
-	}
+	browsertest.Require(t)
 	shared.once.Do(func() {
 		shared.dir, shared.err = os.MkdirTemp("", "pm-e2e-chromium-")
 		if shared.err != nil {
 			return
 		}
-		actx, cancel := chromedp.NewExecAllocator(context.Background(),
-			chromedp.ExecPath(chromium),
-			chromedp.Headless,
-			chromedp.NoSandbox,
-			chromedp.DisableGPU,
-			chromedp.NoFirstRun,
-			chromedp.NoDefaultBrowserCheck,
-			chromedp.UserDataDir(shared.dir),
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("disable-default-apps", true),
-			chromedp.Flag("disable-extensions", true),
-			chromedp.WindowSize(1200, 900),
-		)
-		ctx, cancel2 := chromedp.NewContext(actx)
-		shared.ctx, shared.cancel = ctx, []context.CancelFunc{cancel2, cancel}
-		shared.err = chromedp.Do(ctx)
+		var cancel func()
+		shared.ctx, cancel, shared.err = browsertest.Start(shared.dir, 1200)
+		if shared.err == nil {
+			shared.cancel = []context.CancelFunc{cancel}
+		}
 	})
 	if shared.err != nil {
-		t.Fatalf("start %s: %v", chromium, shared.err)
+		t.Fatalf("start %s: %v", browsertest.Chromium, shared.err)
 	}
 	return shared.ctx
 }
 
 // tab opens a new tab of the browser, with a watch on what it does.
-func tab(t *testing.T, browser context.Context) (context.Context, *watch) {
+func tab(t *testing.T, browser context.Context) (context.Context, *browsertest.Watch) {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(browser)
+	ctx, w := browsertest.Open(t, browser)
+	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(cancel)
-	ctx, cancel = context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(cancel)
-	w := &watch{bytes: map[network.RequestID]float64{}, urls: map[network.RequestID]string{}}
-	err := chromedp.Listen(ctx, func(ev any) {
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		switch ev := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			w.urls[ev.RequestID] = ev.Request.URL
-			w.requests = append(w.requests, ev.Request.URL)
-		case *network.EventLoadingFinished:
-			w.bytes[ev.RequestID] = ev.EncodedDataLength
-		case *network.EventLoadingFailed:
-			w.problems = append(w.problems, fmt.Sprintf("request failed: %s: %s", w.urls[ev.RequestID], ev.ErrorText))
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == "error" || ev.Type == "warning" || ev.Type == "assert" {
-				var args []string
-				for _, a := range ev.Args {
-					args = append(args, string(a.Value)+a.Description)
-				}
-				w.problems = append(w.problems, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
-			}
-		case *runtime.EventExceptionThrown:
-			d := ev.ExceptionDetails
-			msg := d.Text
-			if d.Exception != nil {
-				msg += " " + d.Exception.Description
-			}
-			w.problems = append(w.problems, fmt.Sprintf("exception: %s at %s:%d", msg, d.URL, d.LineNumber))
-		case *cdplog.EventEntryAdded:
-			if ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning {
-				w.problems = append(w.problems, fmt.Sprintf("log %s: %s %s", ev.Entry.Level, ev.Entry.Text, ev.Entry.URL))
-			}
-		case *page.EventJavascriptDialogOpening:
-			w.dialogs = append(w.dialogs, ev.Message)
-			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{})
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, cdplog.Enable, struct{}{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, runtime.Enable, struct{}{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		t.Fatal(err)
-	}
 	return ctx, w
-}
-
-// watch is what a tab did: its requests, their sizes, the problems it
-// logged and the dialogs scripts opened.
-type watch struct {
-	mu       sync.Mutex
-	urls     map[network.RequestID]string
-	bytes    map[network.RequestID]float64
-	requests []string
-	problems []string
-	dialogs  []string
-}
-
-// check fails on problems, dialogs and requests that leave 127.0.0.1
-// (or the file system), and forgets them.
-func (w *watch) check(t *testing.T, what string) {
-	t.Helper()
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for _, p := range w.problems {
-		t.Errorf("%s: %s", what, p)
-	}
-	for _, d := range w.dialogs {
-		t.Errorf("%s: a script opened a dialog: %q", what, d)
-	}
-	for _, r := range w.requests {
-		u, err := url.Parse(r)
-		if err != nil || !(u.Scheme == "file" || u.Scheme == "data" || u.Scheme == "about" || (u.Scheme == "http" && u.Hostname() == "127.0.0.1")) {
-			t.Errorf("%s: a request leaves 127.0.0.1: %s", what, r)
-		}
-	}
-	w.problems, w.dialogs, w.requests = nil, nil, nil
-	clear(w.bytes)
-}
-
-// received returns the bytes received since the last check or reset.
-func (w *watch) received() (total float64, n int) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for _, b := range w.bytes {
-		total += b
-		n++
-	}
-	return total, n
-}
-
-func (w *watch) reset() {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	clear(w.bytes)
 }
 
 // publish builds the site of the repository at dir into a new folder.
@@ -358,7 +232,7 @@ func TestSearch(t *testing.T) {
 	// Escape clears the box and the results.
 	do(t, ctx, typeQuery("payments"), chromedp.Focus(chromedp.ID("pm-search-q")), chromedp.KeyEvent(kb.Escape),
 		chromedp.Poll[chromedp.Void](`document.querySelector('#pm-search-q').value === '' && document.querySelectorAll('.pm-search-result').length === 0`, chromedp.WithPollingTimeout(5*time.Second)))
-	w.check(t, "search.html")
+	w.Check(t, "search.html")
 
 	// A search opened from its URL renders its results, over http and
 	// from the file system.
@@ -367,7 +241,7 @@ func TestSearch(t *testing.T) {
 		if hrefs := results(t, ctx); len(hrefs) == 0 || !strings.Contains(hrefs[0], "pgbouncer") {
 			t.Errorf("%s: results %v", u, hrefs)
 		}
-		w.check(t, u)
+		w.Check(t, u)
 	}
 
 	// The box in a postmortem's header sends the query to the search page.
@@ -387,7 +261,7 @@ func TestSearch(t *testing.T) {
 	if hrefs := results(t, ctx); len(hrefs) == 0 || !strings.Contains(hrefs[0], "redis") {
 		t.Errorf("redis from a postmortem's header: results %v", hrefs)
 	}
-	w.check(t, "header search")
+	w.Check(t, "header search")
 }
 
 // TestActionItems filters the action items page: the filters load every
@@ -445,7 +319,7 @@ func TestActionItems(t *testing.T) {
 	if href := eval[string](t, ctx, `document.querySelector('`+matching+` td.from a').getAttribute('href')`); !strings.HasPrefix(href, "../postmortems/") {
 		t.Errorf("a drawn row of actions/done.html links its postmortem as %q", href)
 	}
-	w.check(t, "actions.html")
+	w.Check(t, "actions.html")
 }
 
 // matching selects the rows the filters drew.
@@ -459,7 +333,7 @@ func TestPages(t *testing.T) {
 	ctx, w := tab(t, b)
 	for _, p := range []string{"index.html", kafka, "insights.html", "actions.html", "services/kafka.html", "tags/index.html", "search.html"} {
 		do(t, ctx, chromedp.Navigate(base+p), chromedp.WaitReady(chromedp.CSS("footer")), chromedp.Sleep(100*time.Millisecond))
-		w.check(t, p)
+		w.Check(t, p)
 	}
 }
 
@@ -526,7 +400,7 @@ func TestHostile(t *testing.T) {
 		for _, l := range eval[[]string](t, ctx, `Array.from(document.querySelectorAll('[href^="javascript:" i], [src^="javascript:" i], script:not([src])')).map(e => e.outerHTML)`) {
 			t.Errorf("%s: %s", p, l)
 		}
-		w.check(t, p)
+		w.Check(t, p)
 	}
 }
 
@@ -600,10 +474,10 @@ func TestLargeSite(t *testing.T) {
 	base := serve(t, out)
 	ctx, w := tab(t, b)
 	do(t, ctx, chromedp.Navigate(base+"search.html"), chromedp.WaitVisible(chromedp.ID("pm-search-q")), chromedp.Sleep(100*time.Millisecond))
-	pageBytes, _ := w.received()
-	w.check(t, "search.html")
+	pageBytes, _ := w.Received()
+	w.Check(t, "search.html")
 	do(t, ctx, typeQuery(query))
-	got, n := w.received()
+	got, n := w.Received()
 	hrefs := results(t, ctx)
 	stem := strings.TrimSuffix(filepath.Base(want), ".md")
 	if len(hrefs) == 0 || !strings.Contains(hrefs[0], stem) {
@@ -619,22 +493,22 @@ func TestLargeSite(t *testing.T) {
 	if got+pageBytes > 200*1024 {
 		t.Errorf("the search page and first query downloaded %.0f KB", (got+pageBytes)/1024)
 	}
-	w.check(t, "first query")
+	w.Check(t, "first query")
 
 	// The action items page of a large site: a page of rows, not all of
 	// them, and filters over every item, drawing a page of the matches.
 	do(t, ctx, chromedp.Navigate(base+"actions.html"), chromedp.WaitVisible(chromedp.CSS(`form[data-actions-filter]`)))
-	pageBytes, _ = w.received()
+	pageBytes, _ = w.Received()
 	rows := count(t, ctx, `[data-actions-static] tr[data-state]`)
 	t.Logf("actions.html: %.0f KB with its files, %d rows", pageBytes/1024, rows)
 	if rows == 0 || rows > 500 {
 		t.Errorf("actions.html of a large site shows %d rows", rows)
 	}
 	owner := eval[string](t, ctx, `document.querySelector('select[name="owner"]').options[1].value`)
-	w.reset()
+	w.Reset()
 	start = time.Now()
 	do(t, ctx, choose(`select[name="owner"]`, owner), chromedp.WaitVisible(chromedp.CSS(matching)))
-	got, _ = w.received()
+	got, _ = w.Received()
 	t.Logf("filtering by owner: %.0f ms, the items' data %.0f KB, %d rows drawn", float64(time.Since(start).Microseconds())/1000, got/1024, count(t, ctx, matching))
 	if others := count(t, ctx, fmt.Sprintf(`%s:not([data-owner=%q])`, matching, owner)); others != 0 {
 		t.Errorf("owner=%s: %d rows of others shown", owner, others)
@@ -645,7 +519,7 @@ func TestLargeSite(t *testing.T) {
 	if n := count(t, ctx, matching); n == 0 || n > 250 {
 		t.Errorf("status=open on a large site: %d rows drawn, want a page of them", n)
 	}
-	w.check(t, "actions.html")
+	w.Check(t, "actions.html")
 }
 
 // TestScreenshots saves screenshots of the pages in light and dark mode

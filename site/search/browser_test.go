@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"html/template"
 	"net"
 	"net/http"
@@ -12,156 +11,34 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
-	cdplog "github.com/chromedp/cdproto/log"
-	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/postmortem-dev/postmortem/site/internal/browsertest"
 )
 
 // The browser tests drive Debian's Chromium through the DevTools protocol
 // with chromedp: a page of our own with the form and the script, served on
 // 127.0.0.1 under a sub-path and opened from the file system.
 
-const chromiumPath = "/usr/bin/chromium"
-
 // browser starts a headless Chromium for the test, or skips the test when
 // there is none (and fails instead when the environment variable CI is
 // set, so that CI cannot pass by skipping).
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set and there is no browser: %v", err)
-		}
-		t.Skipf("no browser: %v", err)
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromiumPath),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-default-apps", true),
-		chromedp.Flag("disable-extensions", true),
-		chromedp.WindowSize(1100, 900),
-	)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	if err := chromedp.Do(ctx); err != nil { // start the browser
+	browsertest.Require(t)
+	ctx, cancel, err := browsertest.Start(t.TempDir(), 1100)
+	if err != nil {
 		t.Fatalf("start browser: %v", err)
 	}
+	t.Cleanup(cancel)
 	return ctx
-}
-
-// A recorder keeps what a tab did: requests, bytes received, console
-// errors, exceptions and dialogs.
-type recorder struct {
-	mu       sync.Mutex
-	urls     map[network.RequestID]string
-	bytes    map[network.RequestID]float64
-	problems []string
-}
-
-func record(t *testing.T, ctx context.Context) *recorder {
-	t.Helper()
-	r := &recorder{urls: map[network.RequestID]string{}, bytes: map[network.RequestID]float64{}}
-	err := chromedp.Listen(ctx, func(ev any) {
-		r.mu.Lock()
-		defer r.mu.Unlock()
-		switch ev := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			r.urls[ev.RequestID] = ev.Request.URL
-		case *network.EventLoadingFinished:
-			r.bytes[ev.RequestID] = ev.EncodedDataLength
-		case *network.EventLoadingFailed:
-			r.problems = append(r.problems, fmt.Sprintf("request failed: %s: %s", r.urls[ev.RequestID], ev.ErrorText))
-		case *runtime.EventConsoleAPICalled:
-			if ev.Type == "error" || ev.Type == "assert" || ev.Type == "warning" {
-				var args []string
-				for _, a := range ev.Args {
-					args = append(args, string(a.Value)+a.Description)
-				}
-				r.problems = append(r.problems, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
-			}
-		case *runtime.EventExceptionThrown:
-			d := ev.ExceptionDetails
-			msg := d.Text
-			if d.Exception != nil {
-				msg += " " + d.Exception.Description
-			}
-			r.problems = append(r.problems, fmt.Sprintf("exception: %s at %s:%d", msg, d.URL, d.LineNumber))
-		case *cdplog.EventEntryAdded:
-			if ev.Entry.Level == cdplog.EntryLevelError || ev.Entry.Level == cdplog.EntryLevelWarning {
-				r.problems = append(r.problems, fmt.Sprintf("log %s: %s %s", ev.Entry.Level, ev.Entry.Text, ev.Entry.URL))
-			}
-		case *page.EventJavascriptDialogOpening:
-			r.problems = append(r.problems, "dialog: "+ev.Message)
-			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{})
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, cdplog.Enable, struct{}{}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true}); err != nil {
-		t.Fatal(err)
-	}
-	return r
-}
-
-// take returns the requests and bytes since the last take, without the
-// page itself (the site's, not the search's), and forgets them.
-func (r *recorder) take() (urls []string, bytes int) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for id, u := range r.urls {
-		if strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".html") {
-			continue
-		}
-		urls = append(urls, u)
-		bytes += int(r.bytes[id])
-	}
-	clear(r.urls)
-	clear(r.bytes)
-	return urls, bytes
-}
-
-// check fails the test on a console error, an exception, a dialog or a
-// request to anything but 127.0.0.1 or the file system.
-func (r *recorder) check(t *testing.T) {
-	t.Helper()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, p := range r.problems {
-		t.Errorf("browser: %s", p)
-	}
-	r.problems = nil
-	for _, u := range r.urls {
-		p, err := url.Parse(u)
-		if err != nil || !(p.Scheme == "file" || p.Scheme == "data" || p.Scheme == "http" && p.Hostname() == "127.0.0.1") {
-			t.Errorf("request outside 127.0.0.1: %s", u)
-		}
-	}
 }
 
 // xssDoc is a postmortem whose fields try to run script: any of them that
@@ -388,16 +265,16 @@ func TestBrowser(t *testing.T) {
 	dir := t.TempDir()
 	indexBytes := writeSite(t, dir, browserDocs())
 	root := serve(t, dir)
-	rec := record(t, ctx)
+	rec := browsertest.Listen(t, ctx)
 	t.Logf("1,006 documents: index %d bytes", indexBytes)
 	searchPage := root + PagePath
 
 	t.Run("type", func(t *testing.T) {
 		open(t, ctx, searchPage)
-		rec.take()
+		rec.Take()
 		do(t, ctx, chromedp.Click(chromedp.ID("pm-search-q")), chromedp.SendKeys(chromedp.ID("pm-search-q"), "kafka broker"))
 		tm := waitFor(t, ctx, "kafka broker")
-		urls, n := rec.take()
+		urls, n := rec.Take()
 		rs := results(t, ctx)
 		if len(rs) == 0 || rs[0].Title != "Checkout errors during Kafka broker restart" {
 			t.Fatalf("results %+v", rs)
@@ -579,9 +456,9 @@ func TestBrowser(t *testing.T) {
 	t.Run("timing", func(t *testing.T) {
 		open(t, ctx, searchPage)
 		for _, q := range []string{"kafka", "connection pool timed", `"consumer lag"`, "severity:SEV2 postgres", "restar", "tag:database year:2019"} {
-			rec.take()
+			rec.Take()
 			cold := retype(t, ctx, q)
-			_, n := rec.take()
+			_, n := rec.Take()
 			warm := best(t, ctx, q)
 			t.Logf("%-28q %4d results  first: %6d bytes %6.1f ms  again: %5.1f ms (search %4.1f, draw %4.1f)",
 				q, cold.Results, n, cold.TotalMs, warm.TotalMs, warm.SearchMs, warm.RenderMs)
@@ -602,7 +479,7 @@ func TestBrowser(t *testing.T) {
 		retype(t, ctx, "severity:SEV1 kafka")
 	})
 
-	rec.check(t)
+	rec.Check(t, "browser")
 }
 
 // TestBrowserCorpus measures a large site: set PM_SEARCH_CORPUS to a folder
@@ -629,10 +506,10 @@ func TestBrowserCorpus(t *testing.T) {
 	root := serve(t, dir)
 	for _, q := range []string{"kafka", "kafka timed out", "connection pool", `"health check"`, "severity:SEV1 postgres", "restar", "replica drained", "lotergalpri"} {
 		tab, cancel := chromedp.NewContext(ctx)
-		rec := record(t, tab)
+		rec := browsertest.Listen(t, tab)
 		open(t, tab, root+PagePath+"?q="+url.QueryEscape(q))
 		cold := waitFor(t, tab, q)
-		urls, n := rec.take()
+		urls, n := rec.Take()
 		warm := best(t, tab, q)
 		t.Logf("%-24q %5d results: %2d files %6d bytes (script included), %6.1f ms; loaded: %4.1f ms (search %4.1f, draw %4.1f)",
 			q, cold.Results, len(urls), n, cold.TotalMs, warm.SearchMs+warm.RenderMs, warm.SearchMs, warm.RenderMs)
@@ -640,16 +517,16 @@ func TestBrowserCorpus(t *testing.T) {
 			t.Errorf("%q fetched %d bytes", q, n)
 		}
 		// Typed fast, as a person would, in a fresh page.
-		rec.take()
+		rec.Take()
 		open(t, tab, root+PagePath)
 		do(t, tab, chromedp.SendKeys(chromedp.ID("pm-search-q"), q))
 		waitFor(t, tab, q)
-		urls, n = rec.take()
+		urls, n = rec.Take()
 		t.Logf("%-24q typed: %2d files %6d bytes (script included)", q, len(urls), n)
 		if n > 200<<10 {
 			t.Errorf("typing %q fetched %d bytes", q, n)
 		}
-		rec.check(t)
+		rec.Check(t, "browser")
 		cancel()
 	}
 }
