@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -12,6 +11,7 @@ import (
 	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/render/config"
 	"github.com/postmortem-dev/postmortem/render/load"
+	"github.com/postmortem-dev/postmortem/render/parallel"
 )
 
 // Repo holds what rules know about the repository as a whole.
@@ -193,22 +193,9 @@ func (l *Linter) Run(docs []*render.Document, errs render.ErrorList) ([]Diagnost
 		byFile[e.Path] = append(byFile[e.Path], e)
 	}
 	results := make([][]Diagnostic, len(docs))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				results[i] = l.check(docs[i], byFile[docs[i].Path], repo)
-			}
-		}()
-	}
-	for i := range docs {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.For(len(docs), func(i int) {
+		results[i] = l.check(docs[i], byFile[docs[i].Path], repo)
+	})
 	read := map[string]bool{}
 	for _, d := range docs {
 		read[d.Path] = true

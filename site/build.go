@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"html/template"
 	"sync"
-	"sync/atomic"
 
 	"github.com/postmortem-dev/postmortem/render/config"
+	"github.com/postmortem-dev/postmortem/render/parallel"
 	"github.com/postmortem-dev/postmortem/templates/pages"
 )
 
@@ -255,73 +255,17 @@ func (b *builder) run() error {
 		}
 	}
 	b.prog.update(func(p *Progress) { p.Pages = b.pages })
-	var (
-		next   atomic.Int64
-		failed atomic.Bool
-		mu     sync.Mutex
-		first  error
-		wg     sync.WaitGroup
-	)
-	fail := func(err error) {
-		mu.Lock()
-		if first == nil {
-			first = err
+	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	return parallel.ForErr(len(jobs), func(i int) error {
+		buf := bufs.Get().(*bytes.Buffer)
+		defer bufs.Put(buf)
+		j := jobs[i]
+		if err := b.do(j, buf); err != nil {
+			return err
 		}
-		mu.Unlock()
-		failed.Store(true)
-	}
-	for range workers() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			for !failed.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
-					return
-				}
-				j := jobs[i]
-				if err := b.do(j, &buf); err != nil {
-					fail(err)
-					return
-				}
-				if j.page {
-					b.prog.update(func(p *Progress) { p.Written++ })
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return first
-}
-
-// eachParallel calls f(0) to f(n-1) on all cores and returns the first
-// error; after one, the calls not yet started are not made.
-func eachParallel(n int, f func(i int) error) error {
-	var (
-		next   atomic.Int64
-		failed atomic.Bool
-		once   sync.Once
-		first  error
-		wg     sync.WaitGroup
-	)
-	for range min(workers(), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for !failed.Load() {
-				i := int(next.Add(1)) - 1
-				if i >= n {
-					return
-				}
-				if err := f(i); err != nil {
-					once.Do(func() { first = err })
-					failed.Store(true)
-					return
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	return first
+		if j.page {
+			b.prog.update(func(p *Progress) { p.Written++ })
+		}
+		return nil
+	})
 }

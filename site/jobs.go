@@ -7,6 +7,7 @@ import (
 	"maps"
 	"strconv"
 
+	"github.com/postmortem-dev/postmortem/render/parallel"
 	"github.com/postmortem-dev/postmortem/site/search"
 	"github.com/postmortem-dev/postmortem/templates/pages"
 )
@@ -69,7 +70,7 @@ func (b *builder) startIndex(docs []*doc) *searchIndex {
 				names = append(names, name)
 			}
 		}
-		ix.err = eachParallel(len(names), func(i int) error {
+		ix.err = parallel.ForErr(len(names), func(i int) error {
 			return b.writeData(search.Dir+"/"+names[i], files[names[i]])
 		})
 		ix.meta, ix.written = files["meta.js"], len(names)

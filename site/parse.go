@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/yuin/goldmark/ast"
@@ -17,6 +16,7 @@ import (
 	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/render/config"
 	"github.com/postmortem-dev/postmortem/render/load"
+	"github.com/postmortem-dev/postmortem/render/parallel"
 	"github.com/postmortem-dev/postmortem/render/timeline"
 )
 
@@ -41,23 +41,10 @@ type doc struct {
 // the cache.
 func (c *converter) parseAll(files []string, cache map[string]*cachedDoc, prog *progress) ([]*doc, render.ErrorList) {
 	docs := make([]*doc, len(files))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range workers() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				docs[i] = c.read(files[i], cache[files[i]])
-				prog.update(func(p *Progress) { p.Parsed++ })
-			}
-		}()
-	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.For(len(files), func(i int) {
+		docs[i] = c.read(files[i], cache[files[i]])
+		prog.update(func(p *Progress) { p.Parsed++ })
+	})
 	var out []*doc
 	var all render.ErrorList
 	for _, d := range docs {

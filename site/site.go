@@ -29,7 +29,6 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -343,6 +342,3 @@ func (p *progress) update(f func(*Progress)) {
 	f(&p.p)
 	p.fn(p.p)
 }
-
-// workers is the number of goroutines that parse and render.
-func workers() int { return max(1, runtime.GOMAXPROCS(0)) }

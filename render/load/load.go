@@ -15,13 +15,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/render/config"
+	"github.com/postmortem-dev/postmortem/render/parallel"
 )
 
 // MaxSize is the largest file Documents reads, in bytes.
@@ -233,23 +232,10 @@ func EachFrontMatter(cfg *config.Config, files []string, f func(i int, d *render
 type parseFunc func(path string, src []byte, opts render.Options) (*render.Document, error)
 
 func each(cfg *config.Config, files []string, opts render.Options, parse parseFunc, f func(i int, d *render.Document, errs render.ErrorList)) {
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				d, errs := read(cfg.Root, files[i], opts, parse)
-				f(i, d, errs)
-			}
-		}()
-	}
-	for i := range files {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	parallel.For(len(files), func(i int) {
+		d, errs := read(cfg.Root, files[i], opts, parse)
+		f(i, d, errs)
+	})
 }
 
 // read reads and parses one file.

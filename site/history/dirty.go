@@ -6,13 +6,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
+
+	"github.com/postmortem-dev/postmortem/render/parallel"
 )
 
 // markDirty sets File.Dirty for the files whose working tree content differs
@@ -39,30 +40,22 @@ func (r *repo) markDirty(files map[string]*File, blobs map[string]plumbing.Hash)
 			}
 		}
 	}
-	paths := make(chan string)
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
 	var mu sync.Mutex
 	var firstErr error
-	var wg sync.WaitGroup
-	for range max(1, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range paths {
-				dirty, err := r.dirty(p, blobs[p], entries[p], indexTime)
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = err
-				}
-				files[p].Dirty = dirty
-				mu.Unlock()
-			}
-		}()
-	}
-	for p := range files {
-		paths <- p
-	}
-	close(paths)
-	wg.Wait()
+	parallel.For(len(paths), func(i int) {
+		p := paths[i]
+		dirty, err := r.dirty(p, blobs[p], entries[p], indexTime)
+		mu.Lock()
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		files[p].Dirty = dirty
+		mu.Unlock()
+	})
 	return firstErr
 }
 

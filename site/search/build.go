@@ -16,6 +16,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf16"
+
+	"github.com/postmortem-dev/postmortem/render/parallel"
 )
 
 // Doc is one postmortem as the index sees it.
@@ -115,7 +117,7 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	entries := append(ix.entries(), ix.facetEntries()...)
 	texts := make([]string, len(entries))
 	total := 0
-	parallel(len(entries), func(i int) {
+	parallel.For(len(entries), func(i int) {
 		texts[i] = entries[i].text()
 	})
 	for _, t := range texts {
@@ -139,7 +141,7 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 		shards[n] = append(shards[n], texts[i])
 	}
 	data := make([]file, nShards+len(order))
-	parallel(nShards, func(n int) {
+	parallel.For(nShards, func(n int) {
 		name := "t/" + strconv.Itoa(n)
 		data[n] = file{name, register(name, "{"+strings.Join(shards[n], ",")+"}")}
 	})
@@ -574,7 +576,7 @@ func (ix *indexer) entries() []entry {
 	pairEnc := make([]string, len(ix.pairs))
 	prefEnc := make([]string, len(ix.prefKeys))
 	pairKey := make([]string, len(ix.pairs))
-	parallel(len(stemEnc)+len(pairEnc)+len(prefEnc), func(i int) {
+	parallel.For(len(stemEnc)+len(pairEnc)+len(prefEnc), func(i int) {
 		switch {
 		case i < len(stemEnc):
 			stemEnc[i] = encodePostings(ix.stemPost[i])

@@ -3,10 +3,9 @@ package search
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
+
+	"github.com/postmortem-dev/postmortem/render/parallel"
 )
 
 // Cache keeps the work Build does on each document, its words and its
@@ -55,7 +54,7 @@ func prepare(order []*Doc, cache *Cache) []prepared {
 		keys = make([][32]byte, len(order))
 		fresh = make([]*CachedDoc, len(order))
 	}
-	parallel(len(order), func(n int) {
+	parallel.For(len(order), func(n int) {
 		d := order[n]
 		if cache != nil {
 			keys[n] = docKey(d)
@@ -152,31 +151,4 @@ func docKey(d *Doc) [32]byte {
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
-}
-
-// parallel calls f(0) to f(n-1) on all cores.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
