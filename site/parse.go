@@ -65,10 +65,12 @@ func (c *converter) read(file string, cached *cachedDoc) *doc {
 	if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
 		size, mtime = info.Size(), info.ModTime().UnixNano()
 	}
+	var data []byte
+	var rerrs render.ErrorList
 	if cached != nil && size == cached.Size && mtime == cached.ModTime && mtime != 0 {
 		// As git does: a file of the same size and time is the same file.
 		sum = cached.Sum
-	} else if data, err := os.ReadFile(name); err == nil {
+	} else if data, rerrs = load.ReadFile(c.cfg, file); rerrs == nil {
 		sum = sha256.Sum256(data)
 	}
 	if cached != nil && cached.Sum == sum && sum != ([32]byte{}) {
@@ -80,12 +82,16 @@ func (c *converter) read(file string, cached *cachedDoc) *doc {
 		}
 		return &doc{pm: &pm, sum: sum, size: size, mtime: mtime, targets: cached.Targets, errs: errs}
 	}
-	// load.Documents reads and parses; one file a call keeps one tree per
-	// worker in memory.
-	ds, errs := load.Documents(c.cfg, []string{file})
+	if data == nil && rerrs == nil {
+		data, rerrs = load.ReadFile(c.cfg, file)
+	}
+	if rerrs != nil {
+		return &doc{errs: rerrs}
+	}
+	parsed, errs := load.Parse(c.cfg, file, data)
 	d := &doc{sum: sum, size: size, mtime: mtime, errs: errs}
-	if len(ds) == 1 {
-		c.convert(d, ds[0])
+	if parsed != nil {
+		c.convert(d, parsed)
 	}
 	return d
 }

@@ -240,6 +240,33 @@ func each(cfg *config.Config, files []string, opts render.Options, parse parseFu
 
 // read reads and parses one file.
 func read(root, rel string, opts render.Options, parse parseFunc) (*render.Document, render.ErrorList) {
+	data, errs := readFile(root, rel)
+	if errs != nil {
+		return nil, errs
+	}
+	doc, err := parse(rel, data, opts)
+	var list render.ErrorList
+	errors.As(err, &list)
+	return doc, list
+}
+
+// ReadFile reads a file (relative to the root of cfg) as Each does: at
+// most MaxSize bytes, with the problem of a file that cannot be read.
+// With Parse, it lets a caller that needs the bytes too (to hash them)
+// read a file once.
+func ReadFile(cfg *config.Config, rel string) ([]byte, render.ErrorList) {
+	return readFile(cfg.Root, rel)
+}
+
+// Parse parses the bytes of a file as Documents does.
+func Parse(cfg *config.Config, rel string, data []byte) (*render.Document, render.ErrorList) {
+	doc, err := render.Parse(rel, data, cfg.ParseOptions())
+	var list render.ErrorList
+	errors.As(err, &list)
+	return doc, list
+}
+
+func readFile(root, rel string) ([]byte, render.ErrorList) {
 	f, err := os.Open(filepath.Join(root, filepath.FromSlash(rel)))
 	if err != nil {
 		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: unwrapPathError(err).Error()}}
@@ -258,8 +285,5 @@ func read(root, rel string, opts render.Options, parse parseFunc) (*render.Docum
 	if len(data) > MaxSize {
 		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: fmt.Sprintf("file is too large (more than %d MB)", MaxSize>>20)}}
 	}
-	doc, err := parse(rel, data, opts)
-	var list render.ErrorList
-	errors.As(err, &list)
-	return doc, list
+	return data, nil
 }
