@@ -145,13 +145,13 @@ type Facts struct {
 	Authors []string            // front matter authors
 }
 
-// Add records a document's facts.
-func (f *Facts) Add(d *render.Document) {
+// Add records the facts of the postmortem in a file.
+func (f *Facts) Add(path string, r render.Facts) {
 	if f.IDs == nil {
 		f.IDs = map[string][]string{}
 	}
-	f.IDs[d.Meta.ID] = append(f.IDs[d.Meta.ID], d.Path)
-	f.Authors = append(f.Authors, d.Meta.Authors...)
+	f.IDs[r.ID] = append(f.IDs[r.ID], path)
+	f.Authors = append(f.Authors, r.Authors...)
 }
 
 // repo prepares what rules share for a run: the facts, and the blameless
@@ -182,7 +182,7 @@ func (l *Linter) repo(facts Facts) (*Repo, error) {
 func (l *Linter) Run(docs []*render.Document, errs render.ErrorList) ([]Diagnostic, error) {
 	var facts Facts
 	for _, d := range docs {
-		facts.Add(d)
+		facts.Add(d.Path, render.Facts{ID: d.Meta.ID, Authors: d.Meta.Authors})
 	}
 	repo, err := l.repo(facts)
 	if err != nil {
@@ -211,9 +211,10 @@ func (l *Linter) Run(docs []*render.Document, errs render.ErrorList) ([]Diagnost
 
 // Files checks files of the repository (relative to its root), on all
 // cores, in two passes: the first reads only the front matter of all, for
-// the facts (ids, authors); the second parses and checks each of check
-// (all when nil), keeping no more documents in memory than are being
-// checked. loadErrs are problems found while listing the files.
+// the facts (ids, authors; see load.EachFacts); the second parses and
+// checks each of check (all when nil), keeping no more documents in memory
+// than are being checked. loadErrs are problems found while listing the
+// files.
 func (l *Linter) Files(all, check []string, loadErrs render.ErrorList) ([]Diagnostic, error) {
 	if check == nil {
 		check = all
@@ -223,10 +224,10 @@ func (l *Linter) Files(all, check []string, loadErrs render.ErrorList) ([]Diagno
 	// checked. Reading twice costs less than holding every document.
 	var mu sync.Mutex
 	var facts Facts
-	load.EachFrontMatter(l.cfg, all, func(_ int, d *render.Document, _ render.ErrorList) {
-		if d != nil {
+	load.EachFacts(l.cfg, all, func(i int, f render.Facts, ok bool) {
+		if ok {
 			mu.Lock()
-			facts.Add(d)
+			facts.Add(all[i], f)
 			mu.Unlock()
 		}
 	})

@@ -222,11 +222,50 @@ func Each(cfg *config.Config, files []string, opts render.Options, f func(i int,
 	each(cfg, files, opts, render.Parse, f)
 }
 
-// EachFrontMatter is Each with render.ParseFrontMatter: the documents have
-// their front matter and source, and their bodies are parsed when a
-// caller calls ParseBody.
-func EachFrontMatter(cfg *config.Config, files []string, f func(i int, d *render.Document, errs render.ErrorList)) {
-	each(cfg, files, cfg.ParseOptions(), render.ParseFrontMatter, f)
+// EachFacts reads the id and authors of each file (relative to the root of
+// cfg), on all cores, and calls f with the file's index and its facts, or
+// ok false when it cannot be read. It reads only the first kilobytes of a
+// file when they hold the front matter (see render.ScanFacts): it is for a
+// quick pass over all files before a slower one over some. f is called
+// from several goroutines at once.
+func EachFacts(cfg *config.Config, files []string, f func(i int, facts render.Facts, ok bool)) {
+	opts := cfg.ParseOptions()
+	parallel.For(len(files), func(i int) {
+		facts, ok := readFacts(cfg.Root, files[i], opts)
+		f(i, facts, ok)
+	})
+}
+
+// factsHead is how much of a file EachFacts reads first: front matter is
+// rarely longer than a kilobyte.
+const factsHead = 8 << 10
+
+func readFacts(root, rel string, opts render.Options) (render.Facts, bool) {
+	file, err := os.Open(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return render.Facts{}, false
+	}
+	var buf [factsHead]byte
+	n, err := io.ReadFull(file, buf[:])
+	file.Close()
+	whole := err == io.EOF || err == io.ErrUnexpectedEOF
+	if err != nil && !whole {
+		return render.Facts{}, false
+	}
+	head := buf[:n]
+	if !whole {
+		// Whole lines only: a cut line could read as a delimiter.
+		head = head[:bytes.LastIndexByte(head, '\n')+1]
+	}
+	if facts, complete := render.ScanFacts(rel, head, opts); whole || complete && len(head) > 0 {
+		return facts, true
+	}
+	data, errs := readFile(root, rel)
+	if errs != nil {
+		return render.Facts{}, false
+	}
+	facts, _ := render.ScanFacts(rel, data, opts)
+	return facts, true
 }
 
 type parseFunc func(path string, src []byte, opts render.Options) (*render.Document, error)

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/go-git/go-git/v5"
 
+	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/render/config"
 )
 
@@ -195,5 +197,30 @@ func TestSelected(t *testing.T) {
 		if got := Selected(cfg, rel); got != want {
 			t.Errorf("Selected(%q) = %v, want %v", rel, got, want)
 		}
+	}
+}
+
+// TestEachFacts checks the facts of files whose front matter ends within
+// the first bytes read, after them, or never, and of a file that cannot be
+// read.
+func TestEachFacts(t *testing.T) {
+	root := t.TempDir()
+	long := strings.Repeat("x", factsHead)
+	write(t, root, "p/short.md", "---\nid: S\nauthors: [Ana]\n---\n# Short\n")
+	write(t, root, "p/body.md", "---\nid: B\nauthors: [Ben]\n---\n"+strings.Repeat("Body text.\n", factsHead))
+	write(t, root, "p/long-fm.md", "---\nsummary: "+long+"\nauthors:\n  - Cy\nid: L\n---\nBody.\n")
+	write(t, root, "p/long-line.md", "---"+strings.Repeat(" ", factsHead)+"\nid: N\n---\n")
+	write(t, root, "p/open.md", "---\nid: O\n"+strings.Repeat("tags: [a]\n", factsHead))
+	write(t, root, "p/2024-02-03-none.md", "# No front matter\n"+long)
+	files := []string{"p/short.md", "p/body.md", "p/long-fm.md", "p/long-line.md", "p/open.md", "p/2024-02-03-none.md", "p/missing.md"}
+	cfg := config.Default()
+	cfg.Root = root
+	got := make([]string, len(files))
+	EachFacts(cfg, files, func(i int, f render.Facts, ok bool) {
+		got[i] = fmt.Sprintf("%s %q %v", f.ID, f.Authors, ok)
+	})
+	want := []string{`S ["Ana"] true`, `B ["Ben"] true`, `L ["Cy"] true`, `N [] true`, `open [] true`, `2024-02-03-none [] true`, ` [] false`}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
