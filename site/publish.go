@@ -138,15 +138,7 @@ func (d *dirWriter) WriteFile(name string, data []byte) error {
 	}
 	// O_EXCL: a path written twice is a bug in the build, never silently
 	// the last one.
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", name, err)
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := create(p, data); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil

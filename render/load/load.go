@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -105,6 +104,11 @@ func (w *walker) walk(dir string) error {
 		if !w.included(p) || w.excluded(p) {
 			return nil
 		}
+		if d.Type().IsRegular() {
+			// The folder's listing says so: no need to stat it.
+			w.add(w.rel(p))
+			return nil
+		}
 		info, err := d.Info()
 		if err != nil {
 			w.errs.Add(w.rel(p), render.Pos{}, "io", "%v", unwrapPathError(err))
@@ -143,6 +147,11 @@ func (w *walker) file(p string, info fs.FileInfo, named bool) {
 		w.errs.Add(rel, render.Pos{}, "io", "not a regular file: skipped")
 		return
 	}
+	w.add(rel)
+}
+
+// add adds a file once.
+func (w *walker) add(rel string) {
 	if !w.seen[rel] {
 		w.seen[rel] = true
 		w.files = append(w.files, rel)
@@ -241,15 +250,9 @@ func EachFacts(cfg *config.Config, files []string, f func(i int, facts render.Fa
 const factsHead = 8 << 10
 
 func readFacts(root, rel string, opts render.Options) (render.Facts, bool) {
-	file, err := os.Open(filepath.Join(root, filepath.FromSlash(rel)))
-	if err != nil {
-		return render.Facts{}, false
-	}
 	var buf [factsHead]byte
-	n, err := io.ReadFull(file, buf[:])
-	file.Close()
-	whole := err == io.EOF || err == io.ErrUnexpectedEOF
-	if err != nil && !whole {
+	n, whole, err := readHead(filepath.Join(root, filepath.FromSlash(rel)), buf[:])
+	if err != nil {
 		return render.Facts{}, false
 	}
 	head := buf[:n]
@@ -306,18 +309,7 @@ func Parse(cfg *config.Config, rel string, data []byte) (*render.Document, rende
 }
 
 func readFile(root, rel string) ([]byte, render.ErrorList) {
-	f, err := os.Open(filepath.Join(root, filepath.FromSlash(rel)))
-	if err != nil {
-		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: unwrapPathError(err).Error()}}
-	}
-	defer f.Close()
-	// Read in one go when the size is known.
-	buf := bytes.NewBuffer(nil)
-	if info, err := f.Stat(); err == nil && info.Size() <= MaxSize {
-		buf.Grow(int(info.Size()) + bytes.MinRead)
-	}
-	_, err = buf.ReadFrom(io.LimitReader(f, MaxSize+1))
-	data := buf.Bytes()
+	data, err := readAll(filepath.Join(root, filepath.FromSlash(rel)), MaxSize)
 	if err != nil {
 		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: unwrapPathError(err).Error()}}
 	}

@@ -1,7 +1,9 @@
 package load
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -222,5 +224,42 @@ func TestEachFacts(t *testing.T) {
 	want := []string{`S ["Ana"] true`, `B ["Ben"] true`, `L ["Cy"] true`, `N [] true`, `open [] true`, `2024-02-03-none [] true`, ` [] false`}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("facts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestReadAll checks reading whole files against a limit, and the first
+// bytes of files.
+func TestReadAll(t *testing.T) {
+	dir := t.TempDir()
+	for _, size := range []int{0, 1, 9, 10, 11, 5000} {
+		p := filepath.Join(dir, fmt.Sprint(size))
+		want := []byte(strings.Repeat("abcdefghij", 501)[:size])
+		must(t, os.WriteFile(p, want, 0o644))
+		got, err := readAll(p, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// More than the limit is read as limit+1 bytes, which says so.
+		if n := min(size, 11); string(got) != string(want[:n]) {
+			t.Errorf("readAll of %d bytes, limit 10: %d bytes %q", size, len(got), got)
+		}
+		got, err = readAll(p, 1<<20)
+		if err != nil || string(got) != string(want) {
+			t.Errorf("readAll of %d bytes: %d bytes, %v", size, len(got), err)
+		}
+		buf := make([]byte, 10)
+		n, whole, err := readHead(p, buf)
+		if err != nil || n != min(size, 10) || string(buf[:n]) != string(want[:n]) || whole != (size < 10) {
+			t.Errorf("readHead of %d bytes: %d bytes, whole %v, %v", size, n, whole, err)
+		}
+	}
+	if _, err := readAll(filepath.Join(dir, "missing"), 10); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := readAll(dir, 10); err == nil {
+		t.Error("a folder read as a file")
+	}
+	if _, _, err := readHead(filepath.Join(dir, "missing"), make([]byte, 4)); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
 	}
 }
