@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf16"
 
 	"github.com/postmortem-dev/postmortem/render/parallel"
 )
@@ -116,18 +115,13 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	}
 	entries := append(ix.entries(), ix.facetEntries()...)
 	texts := make([]string, len(entries))
-	total := 0
 	parallel.For(len(entries), func(i int) {
 		texts[i] = entries[i].text()
 	})
+	total := 0
 	for _, t := range texts {
 		total += len(t) + 1
 	}
-	idx := make([]int, len(entries))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int { return cmp16(entries[a].key, entries[b].key) })
 
 	// Data files are named by number; the folder they go in is named by a
 	// hash of their contents, so a browser never mixes two builds. A key's
@@ -135,15 +129,24 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	// number of shards, however many there are.
 	type file struct{ name, body string }
 	nShards := max(1, (total+shardSize-1)/shardSize)
-	shards := make([][]string, nShards)
-	for _, i := range idx { // sorted, so each shard is too
-		n := shardOf(entries[i].key, nShards)
-		shards[n] = append(shards[n], texts[i])
+	shardOfEntry := make([]int32, len(entries))
+	parallel.For(len(entries), func(i int) {
+		shardOfEntry[i] = int32(shardOf(entries[i].key, nShards))
+	})
+	members := make([][]int32, nShards)
+	for i, n := range shardOfEntry {
+		members[n] = append(members[n], int32(i))
 	}
 	data := make([]file, nShards+len(order))
 	parallel.For(nShards, func(n int) {
+		m := members[n]
+		slices.SortFunc(m, func(a, b int32) int { return cmp16(entries[a].key, entries[b].key) })
+		parts := make([]string, len(m))
+		for j, i := range m {
+			parts[j] = texts[i]
+		}
 		name := "t/" + strconv.Itoa(n)
-		data[n] = file{name, register(name, "{"+strings.Join(shards[n], ",")+"}")}
+		data[n] = file{name, register(name, "{"+strings.Join(parts, ",")+"}")}
 	})
 	for n := range order {
 		// A document's file does not name itself: its number changes
@@ -337,7 +340,7 @@ type indexer struct {
 
 	facets map[string]*facet
 
-	idfs []float64 // idf by document frequency, NaN until computed
+	idfs []float64 // idf by document frequency
 }
 
 func newIndexer(n int) *indexer {
@@ -455,23 +458,15 @@ func (ix *indexer) pair(a, b int32) int32 {
 	return id
 }
 
-// idf is BM25's inverse document frequency of a key in df documents.
+// idf is BM25's inverse document frequency of a key in df documents, from
+// a table of every df a key can have (entries fills it first, so that
+// goroutines can share it).
 func (ix *indexer) idf(df int32) float64 {
-	if ix.idfs == nil {
-		ix.idfs = make([]float64, ix.n+2)
-		for i := range ix.idfs {
-			ix.idfs[i] = math.NaN()
-		}
-	}
-	if int(df) < len(ix.idfs) && !math.IsNaN(ix.idfs[df]) {
+	if int(df) < len(ix.idfs) {
 		return ix.idfs[df]
 	}
 	n := float64(ix.n)
-	v := math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
-	if int(df) < len(ix.idfs) {
-		ix.idfs[df] = v
-	}
-	return v
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // impact is a key's BM25F score in a document (fieldWeight), quantised to
@@ -504,70 +499,28 @@ func (ix *indexer) impact(df int32, tf [nFields]uint16, lens [nFields]int) uint8
 // entries computes the postings of every stem, pair and prefix and returns
 // the dictionary's entries, unsorted.
 func (ix *indexer) entries() []entry {
+	ix.idfs = nil
+	idfs := make([]float64, ix.n+2)
+	for df := range idfs {
+		idfs[df] = ix.idf(int32(df))
+	}
+	ix.idfs = idfs
 	// A stem or pair has a posting per document it is in: their lists
 	// are carved out of one array each.
 	ix.stemPost = carve(ix.stemDF)
 	ix.pairPost = carve(ix.pairDF)
 	ix.prefPost = make([][]posting, len(ix.prefKeys))
-	var stemsSeen, pairsSeen, wordsSeen, prefsSeen []int32
-	wordHit := make([]int32, len(ix.words))
-	prefHit := make([]int32, len(ix.prefKeys))
-	for i := range wordHit {
-		wordHit[i] = -1
-	}
-	for i := range prefHit {
-		prefHit[i] = -1
-	}
-	prefBest := make([]uint8, len(ix.prefKeys))
-	stemImpact := make([]uint8, len(ix.stems))
-	for n := 0; n < ix.n; n++ {
-		var lens [nFields]int
-		stemsSeen, pairsSeen, wordsSeen, prefsSeen = stemsSeen[:0], pairsSeen[:0], wordsSeen[:0], prefsSeen[:0]
-		for f, ids := range ix.docs[n] {
-			lens[f] = len(ids)
-			for _, id := range ids {
-				if wordHit[id] != int32(n) {
-					wordHit[id] = int32(n)
-					wordsSeen = append(wordsSeen, id)
-				}
-				s := ix.stemOf[id]
-				if ix.stemTF[s] == ([nFields]uint16{}) {
-					stemsSeen = append(stemsSeen, s)
-				}
-				ix.stemTF[s][f] = sat16(ix.stemTF[s][f] + 1)
-			}
-			for _, p := range ix.dpairs[n][f] {
-				if ix.pairTF[p] == ([nFields]uint16{}) {
-					pairsSeen = append(pairsSeen, p)
-				}
-				ix.pairTF[p][f] = sat16(ix.pairTF[p][f] + 1)
-			}
-		}
-		for _, s := range stemsSeen {
-			q := ix.impact(ix.stemDF[s], ix.stemTF[s], lens)
-			stemImpact[s] = q
-			ix.stemPost[s] = append(ix.stemPost[s], mkPosting(n, q))
-			ix.stemTF[s] = [nFields]uint16{}
-		}
-		for _, p := range pairsSeen {
-			ix.pairPost[p] = append(ix.pairPost[p], mkPosting(n, ix.impact(ix.pairDF[p], ix.pairTF[p], lens)))
-			ix.pairTF[p] = [nFields]uint16{}
-		}
-		// A prefix scores in a document as its best word there.
-		for _, id := range wordsSeen {
-			q := stemImpact[ix.stemOf[id]]
-			for _, p := range ix.wordPrefs[id] {
-				if prefHit[p] != int32(n) {
-					prefHit[p] = int32(n)
-					prefBest[p] = 0
-					prefsSeen = append(prefsSeen, p)
-				}
-				prefBest[p] = max(prefBest[p], q)
-			}
-		}
-		for _, p := range prefsSeen {
-			ix.prefPost[p] = append(ix.prefPost[p], mkPosting(n, prefBest[p]))
-		}
+	// Pairs on one core, stems and prefixes on another: they share
+	// nothing but the documents' words, which neither changes.
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		ix.pairPostings()
+	}()
+	ix.stemPostings()
+	wg.Wait()
+	for n := range ix.docs {
 		ix.docs[n] = [nFields][]int32{} // no longer needed
 		ix.dpairs[n] = [nFields][]int32{}
 	}
@@ -590,39 +543,108 @@ func (ix *indexer) entries() []entry {
 			prefEnc[i] = encodePostings(capPostings(ix.prefPost[i], maxPrefixPostings))
 		}
 	})
-	byKey := make(map[string]*entry, len(stemEnc)+len(pairEnc)+len(prefEnc))
-	exactOf := map[string]string{} // encoded list -> the smallest key with it as Exact
-	keys := make([]string, 0, len(ix.stems))
+	// Stems first, so that out[s] is stem s; pairs hold a space, which
+	// no stem or prefix does.
+	out := make([]entry, 0, len(stemEnc)+len(pairEnc)+len(prefEnc))
+	exactOf := make(map[string]string, len(stemEnc)) // encoded list -> the smallest stem with it as Exact
 	for s, st := range ix.stems {
-		e := &entry{key: st, exact: stemEnc[s]}
-		byKey[st] = e
-		keys = append(keys, st)
-	}
-	slices.SortFunc(keys, cmp16)
-	for _, k := range keys {
-		if _, ok := exactOf[byKey[k].exact]; !ok {
-			exactOf[byKey[k].exact] = k
+		out = append(out, entry{key: st, exact: stemEnc[s]})
+		if k, ok := exactOf[stemEnc[s]]; !ok || cmp16(st, k) < 0 {
+			exactOf[stemEnc[s]] = st
 		}
 	}
 	for p, key := range pairKey {
-		byKey[key] = &entry{key: key, exact: pairEnc[p]}
+		out = append(out, entry{key: key, exact: pairEnc[p]})
 	}
 	for i, enc := range prefEnc {
 		p := ix.prefKeys[i]
 		if k, ok := exactOf[enc]; ok {
 			enc = "~" + k
 		}
-		if e := byKey[p]; e != nil {
-			e.prefix = enc
+		if s, ok := ix.stemID[p]; ok {
+			out[s].prefix = enc
 		} else {
-			byKey[p] = &entry{key: p, prefix: enc}
+			out = append(out, entry{key: p, prefix: enc})
 		}
 	}
-	out := make([]entry, 0, len(byKey))
-	for _, e := range byKey {
-		out = append(out, *e)
-	}
 	return out
+}
+
+// stemPostings appends each document's posting to the lists of its stems
+// and of the prefixes of its words.
+func (ix *indexer) stemPostings() {
+	var stemsSeen, wordsSeen, prefsSeen []int32
+	wordHit := make([]int32, len(ix.words))
+	prefHit := make([]int32, len(ix.prefKeys))
+	for i := range wordHit {
+		wordHit[i] = -1
+	}
+	for i := range prefHit {
+		prefHit[i] = -1
+	}
+	prefBest := make([]uint8, len(ix.prefKeys))
+	stemImpact := make([]uint8, len(ix.stems))
+	for n := 0; n < ix.n; n++ {
+		var lens [nFields]int
+		stemsSeen, wordsSeen, prefsSeen = stemsSeen[:0], wordsSeen[:0], prefsSeen[:0]
+		for f, ids := range ix.docs[n] {
+			lens[f] = len(ids)
+			for _, id := range ids {
+				if wordHit[id] != int32(n) {
+					wordHit[id] = int32(n)
+					wordsSeen = append(wordsSeen, id)
+				}
+				s := ix.stemOf[id]
+				if ix.stemTF[s] == ([nFields]uint16{}) {
+					stemsSeen = append(stemsSeen, s)
+				}
+				ix.stemTF[s][f] = sat16(ix.stemTF[s][f] + 1)
+			}
+		}
+		for _, s := range stemsSeen {
+			q := ix.impact(ix.stemDF[s], ix.stemTF[s], lens)
+			stemImpact[s] = q
+			ix.stemPost[s] = append(ix.stemPost[s], mkPosting(n, q))
+			ix.stemTF[s] = [nFields]uint16{}
+		}
+		// A prefix scores in a document as its best word there.
+		for _, id := range wordsSeen {
+			q := stemImpact[ix.stemOf[id]]
+			for _, p := range ix.wordPrefs[id] {
+				if prefHit[p] != int32(n) {
+					prefHit[p] = int32(n)
+					prefBest[p] = 0
+					prefsSeen = append(prefsSeen, p)
+				}
+				prefBest[p] = max(prefBest[p], q)
+			}
+		}
+		for _, p := range prefsSeen {
+			ix.prefPost[p] = append(ix.prefPost[p], mkPosting(n, prefBest[p]))
+		}
+	}
+}
+
+// pairPostings appends each document's posting to the lists of its pairs.
+func (ix *indexer) pairPostings() {
+	var pairsSeen []int32
+	for n := 0; n < ix.n; n++ {
+		var lens [nFields]int
+		pairsSeen = pairsSeen[:0]
+		for f, ids := range ix.docs[n] {
+			lens[f] = len(ids)
+			for _, p := range ix.dpairs[n][f] {
+				if ix.pairTF[p] == ([nFields]uint16{}) {
+					pairsSeen = append(pairsSeen, p)
+				}
+				ix.pairTF[p][f] = sat16(ix.pairTF[p][f] + 1)
+			}
+		}
+		for _, p := range pairsSeen {
+			ix.pairPost[p] = append(ix.pairPost[p], mkPosting(n, ix.impact(ix.pairDF[p], ix.pairTF[p], lens)))
+			ix.pairTF[p] = [nFields]uint16{}
+		}
+	}
 }
 
 // carve returns empty lists with the capacities of df, in one array.
@@ -752,8 +774,14 @@ func capPostings(ps []posting, n int) []posting {
 // as search.js computes it, modulo the number of shards.
 func shardOf(key string, shards int) int {
 	h := uint32(2166136261)
-	for _, u := range utf16.Encode([]rune(key)) {
-		h ^= uint32(u)
+	for _, r := range key { // invalid bytes are U+FFFD, as in JavaScript's strings
+		if r >= 0x10000 {
+			r -= 0x10000
+			h ^= uint32(0xD800 + r>>10)
+			h *= 16777619
+			r = 0xDC00 + r&0x3FF
+		}
+		h ^= uint32(r)
 		h *= 16777619
 	}
 	return int(h % uint32(shards))

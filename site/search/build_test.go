@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 )
 
 // smallDocs is a set where each test's expected answer is known.
@@ -259,6 +260,24 @@ func BenchmarkBuild1000(b *testing.B) {
 	for b.Loop() {
 		if _, err := Build(docs, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestShardOf checks the shard hash against FNV-1a over the UTF-16 code
+// units of the key, as search.js computes it, for keys beyond the Basic
+// Multilingual Plane and with invalid UTF-8.
+func TestShardOf(t *testing.T) {
+	for _, key := range []string{"", "timeout", "zoë", "数据库", "deploy🚀", "𝔘𝔫𝔦", "bad\xffbyte", "\xed\xa0\x80"} {
+		h := uint32(2166136261)
+		for _, u := range utf16.Encode([]rune(key)) {
+			h ^= uint32(u)
+			h *= 16777619
+		}
+		for _, n := range []int{1, 7, 818, 1 << 20} {
+			if got, want := shardOf(key, n), int(h%uint32(n)); got != want {
+				t.Errorf("shardOf(%q, %d) = %d, want %d", key, n, got, want)
+			}
 		}
 	}
 }
