@@ -10,10 +10,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/render/config"
+	"github.com/postmortem-dev/postmortem/site/history"
 )
 
 // CacheDir returns the folder where builds of the repository that holds
@@ -67,6 +69,29 @@ const (
 	docCacheName  = "site-docs-v2.gob"
 	fileCacheName = "site-files-v1.gob"
 )
+
+// staleCache matches the names of cache files of every format version,
+// this one's and older ones: "site-docs-v1.gob", "history-v1.bin".
+var staleCache = regexp.MustCompile(`^(site-[a-z]+|history)-v[0-9]+\.(gob|bin)$`)
+
+// pruneCache removes from the cache folder the files of other format
+// versions than this program's, which no build reads again (an upgrade
+// would leave them behind for good). It removes nothing else.
+func pruneCache(dir string) {
+	if dir == "" {
+		return
+	}
+	current := map[string]bool{docCacheName: true, fileCacheName: true, searchCacheName: true, history.CacheFile: true}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if name := e.Name(); e.Type().IsRegular() && staleCache.MatchString(name) && !current[name] {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
 
 // docCache holds the models of documents, by path.
 type docCache struct {

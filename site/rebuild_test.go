@@ -6,6 +6,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/postmortem-dev/postmortem/site/history"
 )
 
 // publish builds the repository at dir into out.
@@ -128,5 +130,30 @@ func TestRebuild(t *testing.T) {
 	}
 	if strings.Contains(got[same], "changed by hand") {
 		t.Errorf("a file changed by hand was kept")
+	}
+}
+
+// TestPruneCache: a build removes the cache files that older versions of
+// the program left, and nothing else.
+func TestPruneCache(t *testing.T) {
+	dir := examplesRepo(t)
+	cache := t.TempDir()
+	stale := []string{"site-docs-v1.gob", "site-search-v1.bin", "history-v1.bin"}
+	kept := []string{"notes.txt", "site-docs-v1.gob.tmp-123", "history-v1.bin.bak"}
+	for _, name := range append(append([]string{}, stale...), kept...) {
+		if err := os.WriteFile(filepath.Join(cache, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	publish(t, dir, filepath.Join(t.TempDir(), "public"), Options{CacheDir: cache})
+	for _, name := range stale {
+		if _, err := os.Stat(filepath.Join(cache, name)); err == nil {
+			t.Errorf("%s is still in the cache", name)
+		}
+	}
+	for _, name := range append(kept, docCacheName, fileCacheName, searchCacheName, history.CacheFile) {
+		if _, err := os.Stat(filepath.Join(cache, name)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }

@@ -234,6 +234,7 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 		saveCache(opts.CacheDir, fileCacheName, &fileCache{Key: key, Out: ru.final(), Files: b.made})
 	}
 	<-saved
+	pruneCache(opts.CacheDir)
 	return res, nil
 }
 

@@ -32,9 +32,11 @@ import (
 //	         n indexes; changes: n, n × (path index, kind, blob))
 //	scores:  n, n × (from hash, to hash, score)
 
-// cacheName is the cache file in Options.CacheDir. Its name carries the
-// format version: another version is simply not found.
-const cacheName = "history-v2.bin"
+// CacheFile is the name of the cache file in Options.CacheDir. It carries
+// the format version: another version is simply not found.
+const CacheFile = "history-v2.bin"
+
+const cacheName = CacheFile
 
 // cacheMagic opens the cache file.
 const cacheMagic = "postmortem history cache 2\n"
