@@ -117,7 +117,16 @@ var (
 	// subject ("Support failed to notify customers"), but not inside a
 	// compound ("IPv6 support").
 	departments = wordSet(`ops devops support finance legal management leadership security marketing sales
-		qa`)
+		qa engineering`)
+
+	// machineRoles are role nouns that also name programs, and
+	// componentNouns what such a program manages: "the fleet manager",
+	// "the queue workers" (not "the release manager", "the build team").
+	machineRoles   = wordSet(`manager managers operator operators worker workers coordinator supervisor`)
+	componentNouns = wordSet(`fleet package cluster connection task resource window secrets secret certificate
+		cert config configuration dependency node process memory device session state queue workload job jobs
+		pool lease lock partition replica cache volume disk key password credential thread service cron
+		firmware version traffic ingest background k8s kubernetes`)
 
 	// bareSubjects are common nouns that may start a sentence without an
 	// article, so a capitalised one there is not a name.

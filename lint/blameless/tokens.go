@@ -326,6 +326,14 @@ func classify(toks []token, text string, people map[string]bool) {
 			t.flags |= fName
 		}
 	}
+	// A role noun that names a program after what it manages is not a
+	// person: "the fleet manager", "the package manager", "the Kubernetes
+	// operator", "the ingest workers".
+	for k := 1; k < len(toks); k++ {
+		if toks[k].is(fRole) && machineRoles[toks[k].base] && (componentNouns[toks[k-1].base] || techNames[toks[k-1].base]) {
+			toks[k].flags &^= fRole
+		}
+	}
 	// A capitalised word after an article is a product or a proper noun,
 	// not a person ("the Kafka consumer"). One that starts a sentence and is
 	// followed by an article is an imperative verb ("Raise an incident").
@@ -359,7 +367,10 @@ func isNameWord(w string, sentenceStart bool) bool {
 		if verbBases[w] || isPresentVerb(w) || isPastForm(w) {
 			return false
 		}
-		// A plural common noun: "Customers", "Scanners".
+		// A plural common noun: "Customers", "Scanners", "Retries".
+		if strings.HasSuffix(w, "ies") && len(w) > 4 {
+			return false
+		}
 		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 			stem := w[:len(w)-1]
 			if bareSubjects[stem] || techNames[stem] || roleNouns[w] || verbBases[stem] {
