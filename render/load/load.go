@@ -62,6 +62,17 @@ func Files(cfg *config.Config, args ...string) ([]string, render.ErrorList, erro
 	return w.files, w.errs, nil
 }
 
+// Path returns where a file named by Files is: its path joined to the
+// root, or the path itself when it is absolute (Files names a file outside
+// the repository, given as an argument, by its absolute path).
+func Path(root, rel string) string {
+	p := filepath.FromSlash(rel)
+	if filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(root, p)
+}
+
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -251,7 +262,7 @@ const factsHead = 8 << 10
 
 func readFacts(root, rel string, opts render.Options) (render.Facts, bool) {
 	var buf [factsHead]byte
-	n, whole, err := readHead(filepath.Join(root, filepath.FromSlash(rel)), buf[:])
+	n, whole, err := readHead(Path(root, rel), buf[:])
 	if err != nil {
 		return render.Facts{}, false
 	}
@@ -309,7 +320,7 @@ func Parse(cfg *config.Config, rel string, data []byte) (*render.Document, rende
 }
 
 func readFile(root, rel string) ([]byte, render.ErrorList) {
-	data, err := readAll(filepath.Join(root, filepath.FromSlash(rel)), MaxSize)
+	data, err := readAll(Path(root, rel), MaxSize)
 	if err != nil {
 		return nil, render.ErrorList{{Path: rel, Code: "io", Msg: unwrapPathError(err).Error()}}
 	}

@@ -57,7 +57,7 @@ func usageError(c *ucli.Context, format string, args ...any) error {
 // returns the exit code. Data goes to stdout, messages to stderr.
 func Main(args []string, stdout, stderr io.Writer) int {
 	app := newApp(stdout, stderr)
-	err := app.Run(args)
+	err := app.Run(flagsFirst(app, args))
 	if err == nil {
 		return ExitOK
 	}

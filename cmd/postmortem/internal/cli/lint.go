@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -112,7 +111,7 @@ func runLint(c *ucli.Context, opts lintOptions) error {
 		People:  repo.Authors(cfg.Root, 1000),
 		Prompts: lint.Prompts(texts...),
 		Exists: func(p string) bool {
-			_, err := os.Stat(filepath.Join(cfg.Root, filepath.FromSlash(p)))
+			_, err := os.Stat(load.Path(cfg.Root, p))
 			return err == nil
 		},
 	})
@@ -153,8 +152,7 @@ func runLint(c *ucli.Context, opts lintOptions) error {
 // fromRoot returns a repository-relative path relative to the working
 // directory.
 func fromRoot(root, p string) string {
-	abs := filepath.Join(root, filepath.FromSlash(p))
-	return relative(abs)
+	return relative(load.Path(root, p))
 }
 
 // explain prints a rule's explanation.
