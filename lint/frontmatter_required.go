@@ -10,13 +10,15 @@ import (
 )
 
 // FrontmatterRequired reports a required front matter field that is
-// missing or empty.
+// missing, or empty when the postmortem is no longer a draft.
 var FrontmatterRequired = &Rule{
 	Name:     "frontmatter/required",
 	Doc:      "a required front matter field is missing or empty",
 	Severity: Error,
 	Explain: `Every postmortem has a title, a date, a status, a severity and at least one
-author, so that it can be listed, sorted and followed up.
+author, so that it can be listed, sorted and followed up. A draft may
+leave a field empty, as postmortem new writes it, until it is known; it
+must be filled before the status moves on from draft.
 
     title: Checkout errors after the payments deploy
     date: 2025-03-12
@@ -38,7 +40,7 @@ author, so that it can be listed, sorted and followed up.
 			switch {
 			case f == nil:
 				missing = append(missing, key)
-			case empty(f.Value):
+			case empty(f.Value) && !p.Draft():
 				p.Report(f.KeyPos, render.Pos{}, fmt.Sprintf("%s is empty", f.Key), hint(p, name))
 			}
 		}

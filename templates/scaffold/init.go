@@ -28,7 +28,16 @@ type InitOptions struct {
 type InitResult struct {
 	Path    string // relative to the root
 	Skipped bool   // it existed and was left as it was
+	// Advice, for a file that was skipped, is what the user may want to
+	// change in it themselves.
+	Advice string
 }
+
+// siteIgnore is the .gitignore Init writes when there is none: the site
+// postmortem build makes by default is not to be committed.
+const siteIgnore = `# The site that postmortem build writes by default.
+/public/
+`
 
 // ciFiles are the CI configurations Init can write, by name.
 var ciFiles = map[string]struct{ src, dst string }{
@@ -87,15 +96,40 @@ func Init(root string, opts InitOptions) ([]InitResult, error) {
 			data []byte
 		}{ci.dst, data})
 	}
+	files = append(files, struct {
+		path string
+		data []byte
+	}{".gitignore", []byte(siteIgnore)})
 	var results []InitResult
 	for _, f := range files {
-		skipped, err := writeNew(filepath.Join(root, filepath.FromSlash(f.path)), f.data)
+		p := filepath.Join(root, filepath.FromSlash(f.path))
+		skipped, err := writeNew(p, f.data)
 		if err != nil {
 			return results, err
 		}
-		results = append(results, InitResult{Path: f.path, Skipped: skipped})
+		r := InitResult{Path: f.path, Skipped: skipped}
+		if skipped && f.path == ".gitignore" && !ignoresSite(p) {
+			r.Advice = "add /public/ to it, so that the built site is not committed"
+		}
+		results = append(results, r)
 	}
 	return results, nil
+}
+
+// ignoresSite reports whether a .gitignore has a line for the default
+// site folder, public/.
+func ignoresSite(p string) bool {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		switch strings.TrimSpace(line) {
+		case "public", "public/", "/public", "/public/", "public/*", "/public/*", "public/**", "/public/**":
+			return true
+		}
+	}
+	return false
 }
 
 // configText returns the commented configuration for a postmortems folder.

@@ -48,6 +48,9 @@ exists is skipped, and said so.
 			for _, r := range results {
 				if r.Skipped {
 					fmt.Fprintf(c.App.ErrWriter, "skipped %s: it exists and was left as it is\n", r.Path)
+					if r.Advice != "" {
+						fmt.Fprintf(c.App.ErrWriter, "  %s\n", r.Advice)
+					}
 				} else {
 					fmt.Fprintf(c.App.ErrWriter, "wrote %s\n", r.Path)
 				}
