@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -200,6 +201,43 @@ func TestFilesDeterministic(t *testing.T) {
 			}
 		} else if b.String() != first {
 			t.Fatalf("a second run differs:\n%s\nfirst:\n%s", b.String(), first)
+		}
+	}
+}
+
+// TestPromptReportedOnce: a required section that holds only its
+// template's prompt is one finding, the prompt's, not also an empty
+// section; with sections/placeholder off, it is an empty section.
+func TestPromptReportedOnce(t *testing.T) {
+	src := "---\ntitle: T\ndate: 2025-01-01\nstatus: published\nseverity: SEV2\nauthors: [A]\n---\n" +
+		"# T\n\n## Summary\n\nIt broke.\n\n## Impact\n\n<!-- Who and what was affected -->\n\n" +
+		"## Timeline\n\n- 10:00 It broke.\n\n## Contributing factors\n\nA config.\n\n## Action items\n\n- [ ] Fix it — owner: A, ticket: OPS-1\n"
+	d, _ := render.Parse("p.md", []byte(src), render.Options{})
+	for _, tc := range []struct {
+		placeholder string
+		want        []string
+	}{
+		{"error", []string{"sections/placeholder"}},
+		{"off", []string{"sections/empty"}},
+	} {
+		cfg := config.Default()
+		cfg.Lint.Rules = map[string]string{"sections/placeholder": tc.placeholder}
+		l, err := New(cfg, Options{Prompts: Prompts("<!-- Who and what was affected -->"), Now: fixtureNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		diags, err := l.Run([]*render.Document{d}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, dg := range diags {
+			if dg.Line == 14 || dg.Line == 16 { // the heading, the prompt
+				got = append(got, dg.Rule)
+			}
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("sections/placeholder %s: findings %q, want %q (all: %+v)", tc.placeholder, got, tc.want, diags)
 		}
 	}
 }

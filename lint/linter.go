@@ -27,6 +27,7 @@ type Repo struct {
 	Prompts map[string]bool
 
 	detector *blameless.Detector
+	running  map[string]bool // the rules that run
 }
 
 // Options configure a Linter beyond the repository's configuration.
@@ -160,7 +161,10 @@ func (l *Linter) repo(facts Facts) (*Repo, error) {
 	for _, paths := range facts.IDs {
 		sort.Strings(paths) // the first pass adds them in any order
 	}
-	repo := &Repo{IDs: facts.IDs, Exists: l.opts.Exists, Prompts: map[string]bool{}}
+	repo := &Repo{IDs: facts.IDs, Exists: l.opts.Exists, Prompts: map[string]bool{}, running: map[string]bool{}}
+	for _, r := range l.rules {
+		repo.running[r.Name] = true
+	}
 	for _, p := range l.opts.Prompts {
 		repo.Prompts[p] = true
 	}

@@ -37,16 +37,13 @@ draft they are expected and not reported. Code is not checked.`,
 				if n.HTMLBlockType != ast.HTMLBlockType2 || n.Lines().Len() == 0 {
 					return ast.WalkSkipChildren, nil
 				}
-				var text strings.Builder
-				for i := 0; i < n.Lines().Len(); i++ {
-					seg := n.Lines().At(i)
-					text.Write(seg.Value(d.Source))
-				}
-				comment := strings.TrimSpace(text.String())
-				inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(comment, "<!--"), "-->"))
-				if p.Repo.Prompts[inner] {
+				if p.Repo.Prompts[commentText(d.Source, n)] {
 					start := n.Lines().At(0).Start
-					p.Report(d.Pos(start), d.Pos(start+len(comment)), "the template's prompt is still here",
+					end := n.Lines().At(n.Lines().Len() - 1).Stop
+					for end > start && (d.Source[end-1] == '\n' || d.Source[end-1] == ' ' || d.Source[end-1] == '\t') {
+						end--
+					}
+					p.Report(d.Pos(start), d.Pos(end), "the template's prompt is still here",
 						"replace it with what it asks for, or delete it")
 				}
 				return ast.WalkSkipChildren, nil

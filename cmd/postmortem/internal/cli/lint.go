@@ -164,13 +164,47 @@ func explain(w io.Writer, name string) error {
 			names = append(names, r.Name)
 		}
 		msg := fmt.Sprintf("unknown rule %q", name)
-		if s := render.Suggest(name, names); s != "" {
+		if s := suggestRule(name, names); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
 		return &exitError{code: ExitError, msg: msg + "; 'postmortem rules' lists them"}
 	}
 	_, err := fmt.Fprintf(w, "%s (%s by default)\n\n%s\n\n%s\n", r.Name, r.Severity, r.Doc, r.Explain)
 	return err
+}
+
+// suggestRule returns the rule a mistyped name most likely means: the one
+// it names without its group ("person-cause"), else the nearest name in
+// the same group ("blameless/person-caus", "blameless/person"), else the
+// nearest of all.
+func suggestRule(name string, names []string) string {
+	group, rest, grouped := strings.Cut(name, "/")
+	if !grouped {
+		for _, n := range names {
+			if strings.HasSuffix(n, "/"+name) {
+				return n
+			}
+		}
+		return render.Suggest(name, names)
+	}
+	var same []string
+	for _, n := range names {
+		if g, r, _ := strings.Cut(n, "/"); g == group {
+			same = append(same, r)
+		}
+	}
+	if len(same) == 0 {
+		return render.Suggest(name, names)
+	}
+	for _, r := range same {
+		if rest != "" && strings.HasPrefix(r, rest) {
+			return group + "/" + r
+		}
+	}
+	if r := render.Suggest(rest, same); r != "" {
+		return group + "/" + r
+	}
+	return ""
 }
 
 func rulesCommand() *ucli.Command {
