@@ -49,9 +49,13 @@ func Changed(root, base string, files []string) ([]string, error) {
 	}
 	baseHash, name, err := resolveBase(r, base)
 	if err != nil {
-		hint := "fetch it (git fetch origin main) or name another with --base"
+		branch := "main"
+		if base != "" {
+			branch = strings.TrimPrefix(base, "origin/")
+		}
+		hint := fmt.Sprintf("fetch it (git fetch origin %s) or name another with --base", branch)
 		if shallow {
-			hint = "this is a shallow clone: fetch the base (git fetch --depth=1 origin main), or clone with fetch-depth: 0"
+			hint = fmt.Sprintf("this is a shallow clone: fetch the base (git fetch --depth=1 origin %s), or clone with fetch-depth: 0", branch)
 		}
 		return nil, fmt.Errorf("--changed: %w; %s", err, hint)
 	}

@@ -83,7 +83,7 @@ func TestChanged(t *testing.T) {
 	if want := []string{"pm/a.md", "pm/c.md", "pm/d.md"}; err != nil || !reflect.DeepEqual(got, want) {
 		t.Errorf("Changed with the default base = %q, %v; want %q", got, err, want)
 	}
-	if _, err := Changed(f.root, "nope", files); err == nil || !strings.Contains(err.Error(), `base "nope" does not exist; fetch it`) {
+	if _, err := Changed(f.root, "nope", files); err == nil || !strings.Contains(err.Error(), `base "nope" does not exist; fetch it (git fetch origin nope)`) {
 		t.Errorf("unknown base: %v", err)
 	}
 	if _, err := Changed(t.TempDir(), "", files); err == nil || !strings.Contains(err.Error(), "not a git repository") {
