@@ -100,6 +100,6 @@ var DocumentEncoding = &Rule{
 Windows-1252, UTF-16) shows accented names and quotes as garbage on the
 site; save it as UTF-8.`,
 	Run: func(p *Pass) {
-		reportParseErrors(p, "save the file as UTF-8", render.CodeEncoding)
+		reportParseErrors(p, "", render.CodeEncoding) // the message says to save it as UTF-8
 	},
 }

@@ -123,6 +123,11 @@ func ParseFrontMatter(path string, src []byte, opts Options) (*Document, error) 
 	}
 
 	yamlText, bodyStart, endLine, ok := splitFrontMatter(src)
+	if ok && !utf8.Valid(yamlText) {
+		// Reported above, once: read the fields with each bad byte as
+		// "?", which keeps every position, rather than fail the YAML too.
+		yamlText = replaceInvalidUTF8(yamlText)
+	}
 	if ok {
 		p.fm = &FrontMatter{StartLine: 1, EndLine: endLine}
 		d.FrontMatter = p.fm
@@ -152,6 +157,23 @@ func (d *Document) ParseBody() {
 	d.AST = parseMarkdown(maskBefore(d.Source, d.BodyStart), d.noAutolinks)
 	d.Sections = sections(d)
 	d.fallbacks()
+}
+
+// replaceInvalidUTF8 returns a copy of b with each byte that is not valid
+// UTF-8 replaced by '?'.
+func replaceInvalidUTF8(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			out = append(out, '?')
+			i++
+			continue
+		}
+		out = append(out, b[i:i+n]...)
+		i += n
+	}
+	return out
 }
 
 // firstInvalidUTF8 returns the offset of the first byte that is not valid UTF-8.

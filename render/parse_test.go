@@ -139,3 +139,17 @@ func dump(d *Document, err error) string {
 	}
 	return b.String()
 }
+
+// TestInvalidUTF8FrontMatter: a byte that is not UTF-8 in the front matter
+// is one problem, its encoding; the fields are read all the same.
+func TestInvalidUTF8FrontMatter(t *testing.T) {
+	src := []byte("---\ntitle: Caf\xe9 outage\nseverity: SEV2\n---\n# T\n")
+	d, err := Parse("f.md", src, Options{})
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || list[0].Code != CodeEncoding || list[0].Pos != (Pos{Line: 2, Col: 11}) {
+		t.Fatalf("errors: %v, want one invalid UTF-8 at 2:11", err)
+	}
+	if d.Meta.Title != "Caf? outage" || d.Meta.Severity != "SEV2" {
+		t.Errorf("title %q, severity %q", d.Meta.Title, d.Meta.Severity)
+	}
+}
