@@ -110,6 +110,7 @@ var (
 		newcomer newcomers junior juniors hire hires trainee trainees maintainer maintainers programmer
 		programmers coder coders technician technicians department departments individual individuals
 		guy guys folks worker workers teammate teammates coworker coworkers co-worker co-workers
+		council councils committee committees
 		supervisor supervisors executive executives boss helpdesk servicedesk desk vendor vendors captain captains
 		partner partners`)
 
