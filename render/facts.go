@@ -59,9 +59,10 @@ func ScanFacts(path string, src []byte, opts Options) (f Facts, complete bool) {
 func scanSimple(text []byte, opts Options) (Facts, bool) {
 	idKeys, authorKeys := fieldKeys("id", opts), fieldKeys("authors", opts)
 	var f Facts
-	seen := map[string]bool{}
-	var list *[]string // the block list being read, or nil
-	inList := false    // a key without a value was seen: block list items may follow
+	seen := map[string]bool{}           // keys
+	idSeen, authorsSeen := false, false // the two fields, under any of their keys
+	var list *[]string                  // the block list being read, or nil
+	inList := false                     // a key without a value was seen: block list items may follow
 	itemIndent := -1
 	for len(text) > 0 {
 		line := text
@@ -104,19 +105,15 @@ func scanSimple(text []byte, opts Options) (Facts, bool) {
 		seen[key] = true
 		list, inList, itemIndent = nil, false, -1
 		isID, isAuthors := idKeys[key], authorKeys[key]
-		if isID && seen["\x00id"] || isAuthors && seen["\x00authors"] {
+		if isID && idSeen || isAuthors && authorsSeen {
 			return Facts{}, false // the field twice, under two names
 		}
+		idSeen, authorsSeen = idSeen || isID, authorsSeen || isAuthors
 		rest = strings.TrimLeft(rest, " ")
 		if rest == "" || rest[0] == '#' {
 			inList = true
 			if isAuthors {
-				seen["\x00authors"] = true
-				f.Authors = nil
-				list = &f.Authors
-			}
-			if isID {
-				seen["\x00id"] = true // null: no id
+				list = &f.Authors // a null id stays ""
 			}
 			continue
 		}
@@ -129,7 +126,6 @@ func scanSimple(text []byte, opts Options) (Facts, bool) {
 				return Facts{}, false // a type error, which Parse reports
 			}
 			if isAuthors {
-				seen["\x00authors"] = true
 				f.Authors = items
 			}
 			continue
@@ -138,17 +134,11 @@ func scanSimple(text []byte, opts Options) (Facts, bool) {
 		if !ok {
 			return Facts{}, false
 		}
-		if isID {
-			seen["\x00id"] = true
-			if !v.null {
-				f.ID = v.text
-			}
+		if isID && !v.null {
+			f.ID = v.text
 		}
-		if isAuthors {
-			seen["\x00authors"] = true
-			if !v.null && v.text != "" {
-				f.Authors = []string{v.text}
-			}
+		if isAuthors && !v.null && v.text != "" {
+			f.Authors = []string{v.text}
 		}
 	}
 	return f, true
