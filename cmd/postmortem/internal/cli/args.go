@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 
 	ucli "github.com/urfave/cli/v2"
@@ -30,6 +31,7 @@ func flagsFirst(app *ucli.App, args []string) []string {
 	if cmd == nil || len(cmd.Subcommands) > 0 {
 		return args
 	}
+	known := append(slices.Clip(cmd.Flags), ucli.HelpFlag)
 	var flags, rest []string
 	moved := false // a flag after an argument
 	j := i + 1
@@ -38,7 +40,7 @@ func flagsFirst(app *ucli.App, args []string) []string {
 		if a == "--" {
 			break
 		}
-		f, inline := lookupFlag(append(cmd.Flags, ucli.HelpFlag), a)
+		f, inline := lookupFlag(known, a)
 		if f == nil {
 			rest = append(rest, a)
 			continue
