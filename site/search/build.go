@@ -465,7 +465,11 @@ func (ix *indexer) idf(df int32) float64 {
 	if int(df) < len(ix.idfs) {
 		return ix.idfs[df]
 	}
-	n := float64(ix.n)
+	return bm25IDF(ix.n, df)
+}
+
+func bm25IDF(docs int, df int32) float64 {
+	n := float64(docs)
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
@@ -499,12 +503,10 @@ func (ix *indexer) impact(df int32, tf [nFields]uint16, lens [nFields]int) uint8
 // entries computes the postings of every stem, pair and prefix and returns
 // the dictionary's entries, unsorted.
 func (ix *indexer) entries() []entry {
-	ix.idfs = nil
-	idfs := make([]float64, ix.n+2)
-	for df := range idfs {
-		idfs[df] = ix.idf(int32(df))
+	ix.idfs = make([]float64, ix.n+2)
+	for df := range ix.idfs {
+		ix.idfs[df] = bm25IDF(ix.n, int32(df))
 	}
-	ix.idfs = idfs
 	// A stem or pair has a posting per document it is in: their lists
 	// are carved out of one array each.
 	ix.stemPost = carve(ix.stemDF)
