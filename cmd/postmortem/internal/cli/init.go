@@ -6,6 +6,7 @@ import (
 
 	ucli "github.com/urfave/cli/v2"
 
+	"github.com/postmortem-dev/postmortem/render/config"
 	"github.com/postmortem-dev/postmortem/templates/scaffold"
 )
 
@@ -57,6 +58,9 @@ exists is skipped, and said so.
 			}
 			if err != nil {
 				return err
+			}
+			if config.RepoRoot(dir) == "" {
+				fmt.Fprintf(c.App.ErrWriter, "note: %s is not in a git repository; postmortems are kept and reviewed in one, and the site reads their history from it (git init)\n", dir)
 			}
 			fmt.Fprintf(c.App.ErrWriter, "next: postmortem new \"What happened, in a few words\"\n")
 			return nil
