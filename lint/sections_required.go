@@ -21,6 +21,9 @@ A draft may still be missing sections.`,
 		if p.Draft() {
 			return
 		}
+		if fm := p.Doc.FrontMatter; fm != nil && fm.EndLine == 0 {
+			return // the whole file reads as front matter: frontmatter/unterminated says so
+		}
 		var missing []string
 		for _, name := range p.Config.Sections.Required {
 			if p.Doc.Section(p.Config.SectionNames(name)...) == nil {
