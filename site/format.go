@@ -44,7 +44,8 @@ func short(hash string) string {
 }
 
 // formatDuration writes a duration for people: "45 s", "3 min",
-// "1 h 16 min", "2 d 3 h".
+// "1 h 16 min", and from a day on to the nearest hour, "2 d 4 h" (for
+// 2 d 3 h 51 min).
 func formatDuration(d time.Duration) string {
 	switch {
 	case d < time.Minute:
@@ -58,6 +59,7 @@ func formatDuration(d time.Duration) string {
 		}
 		return fmt.Sprintf("%d h %d min", h, m)
 	}
+	d = d.Round(time.Hour)
 	days, h := int(d.Hours())/24, int(d.Hours())%24
 	if h == 0 {
 		return fmt.Sprintf("%d d", days)
