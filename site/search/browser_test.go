@@ -295,6 +295,19 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("partial", func(t *testing.T) {
+		// No document has both words: those with one are shown, and the
+		// status says so.
+		open(t, ctx, searchPage+"?q=kafka+nosuchword")
+		waitFor(t, ctx, "kafka nosuchword")
+		if rs := results(t, ctx); len(rs) == 0 {
+			t.Fatal("no results")
+		}
+		if status := eval[string](t, ctx, `document.querySelector('[role=status]').textContent`); !strings.HasSuffix(status, "none has every word, these have some") {
+			t.Errorf("status %q", status)
+		}
+	})
+
 	t.Run("keyboard", func(t *testing.T) {
 		open(t, ctx, searchPage+"?q=kafka")
 		waitFor(t, ctx, "kafka")

@@ -63,9 +63,13 @@ func TestSearch(t *testing.T) {
 		{"soren", []string{"friday"}},
 		{"weiss", []string{"lag"}},
 		{"cach", []string{"cafe", "friday"}},
-		// Documents with every word come first, then those with fewer.
-		{"kafka timeouts ", []string{"friday", "lag", "broker", "cafe"}},
+		// Documents with every word; when none has them all, those with
+		// some, more of them first.
+		{"kafka timeouts ", []string{"friday", "lag"}},
 		{"kafka nosuchword ", []string{"broker", "lag", "friday"}},
+		// Words joined by a hyphen are a phrase.
+		{"consumer-lag", []string{"friday", "lag"}},
+		{"lag-consumer", []string{"lag"}},
 		{"nosuchword ", nil},
 		// Phrases: "consumer lag" is in two bodies; "lag consumer" in one.
 		{`"consumer lag"`, []string{"friday", "lag"}},

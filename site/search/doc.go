@@ -70,9 +70,11 @@
 // most the body can give. Scores are computed at build time and stored per
 // word and document as 5-bit impacts (at least 3 in the title, 2 in the
 // summary or metadata), so that the browser only adds small integers.
-// Words are folded (render.Fold), lower case and stemmed (Stem). Documents
-// with more of the query's words rank first, then by the sum of their
-// impacts; pairs of neighbouring query words add the impact of the pair
+// Words are folded (render.Fold), lower case and stemmed (Stem). The
+// documents found have every word of the query; when none has them all,
+// those with some are shown, more of the words first, and the page says
+// so. They rank by the sum of their impacts; pairs of neighbouring query
+// words add the impact of the pair
 // where the document has them side by side, so that a title typed whole
 // finds its document. Pairs answer phrases too, which the script checks
 // against the text when they are longer than two words. Prefixes of words

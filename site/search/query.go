@@ -46,13 +46,15 @@ func (q Query) Empty() bool {
 
 // ParseQuery parses what was typed in the search box. The syntax:
 //
-//	kafka timeout          documents with both words (stemmed, folded); the last
-//	                       word, when nothing follows it, also matches as a prefix
+//	kafka timeout          documents with both words (stemmed, folded), or when
+//	                       none has both, those with either; the last word, when
+//	                       nothing follows it, also matches as a prefix
 //	"consumer lag"         the words next to each other, in this order
+//	checkout-api           words joined by a hyphen, dot or slash: a phrase
 //	severity:SEV1          a filter; also status:, service:, tag:, year: (and
 //	service:"checkout api" the aliases sev:, services:, tags:); one field given
 //	                       twice accepts either value; filters combine with words
-//	foo:bar                an unknown field is text: the words foo and bar
+//	foo:bar                an unknown field is text: the phrase "foo bar"
 //
 // An unterminated quote runs to the end. Parsing never fails.
 func ParseQuery(s string) Query {
@@ -129,10 +131,21 @@ func ParseQuery(s string) Query {
 				continue
 			}
 		}
-		for _, w := range Tokens(part) {
-			lastAdded = addTerm(Stem(w))
+		if ws := Tokens(part); len(ws) > 1 {
+			// Words joined by a hyphen, a dot or a slash ("checkout-api")
+			// are a phrase.
+			p := make([]string, len(ws))
+			for k, w := range ws {
+				p[k] = Stem(w)
+			}
+			q.Phrases = append(q.Phrases, p)
+			lastPlain = ""
+		} else {
+			for _, w := range ws {
+				lastAdded = addTerm(Stem(w))
+			}
+			lastPlain = part
 		}
-		lastPlain = part
 		i = j
 	}
 	// The last word is a prefix when the query ends right after it.

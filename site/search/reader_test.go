@@ -223,11 +223,17 @@ func (ix *index) search(t testing.TB, text string) []int {
 			required++
 		}
 	}
-	var out []int
+	var out, every []int
 	for d := range hits {
 		if need[d] == required && (hits[d] > 0 || words == 0) {
 			out = append(out, d)
+			if hits[d] == words {
+				every = append(every, d)
+			}
 		}
+	}
+	if len(every) > 0 { // those with every word, else those with some
+		out = every
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]

@@ -214,8 +214,16 @@
         lastPlain = '';
         continue;
       }
-      tokens(part).forEach(function (w) { lastAdded = addTerm(stem(w)); });
-      lastPlain = part;
+      var pw = tokens(part);
+      if (pw.length > 1) {
+        // Words joined by a hyphen, a dot or a slash ("checkout-api") are
+        // a phrase.
+        q.phrases.push(pw.map(stem));
+        lastPlain = '';
+      } else {
+        pw.forEach(function (w) { lastAdded = addTerm(stem(w)); });
+        lastPlain = part;
+      }
       i = j;
     }
     if (lastPlain !== '') {
@@ -313,10 +321,11 @@
     }));
   }
 
-  // rank orders the documents that match every required clause and at
-  // least one word: those with more of the words first, then by the sum
-  // over clauses of their best impact in each (the longer words of a
-  // prefix count a quarter), then newest first (lower number).
+  // rank orders the documents that match every required clause and every
+  // word, or when none has every word, those with at least one (partial):
+  // those with more of the words first, then by the sum over clauses of
+  // their best impact in each (the longer words of a prefix count a
+  // quarter), then newest first (lower number).
   function rank(m, cls) {
     var n = m.docs, total = new Int32Array(n), hits = new Int32Array(n), need = new Int32Array(n);
     var required = 0, words = 0, best = new Int8Array(n);
@@ -338,10 +347,17 @@
       if (c.kind === 1) words++;
       else if (c.kind === -1) required++;
     });
-    var out = [];
-    for (var d = 0; d < n; d++) if (need[d] === required && (hits[d] > 0 || words === 0)) out.push(d);
+    var out = [], all = 0;
+    for (var d = 0; d < n; d++) {
+      if (need[d] === required && (hits[d] > 0 || words === 0)) {
+        out.push(d);
+        if (hits[d] === words) all++;
+      }
+    }
     out.sort(function (a, b) { return hits[b] - hits[a] || total[b] - total[a] || a - b; });
-    return out;
+    var partial = words > 1 && all === 0 && out.length > 0;
+    if (all > 0) out.length = all; // those with every word come first
+    return { docs: out, partial: partial };
   }
 
   // matcher returns a function that tells which part of the query a
@@ -396,8 +412,8 @@
       if (unknown) return { query: q, docs: [], ms: 0, meta: m };
       return clauses(m, q).then(function (cls) {
         var t0 = performance.now();
-        var docs = rank(m, cls);
-        return { query: q, docs: docs, ms: performance.now() - t0, meta: m };
+        var ranked = rank(m, cls);
+        return { query: q, docs: ranked.docs, partial: ranked.partial, ms: performance.now() - t0, meta: m };
       });
     });
   }
@@ -680,7 +696,8 @@
       if (long.length && self.shown < PAGE && rest > 0 && self.checked < MAX_CHECKED) {
         return self.showMore().then(function (more) { return ms + more; });
       }
-      self.status.textContent = count(long.length ? self.shown : r.docs.length, long.length && rest > 0);
+      self.status.textContent = count(long.length ? self.shown : r.docs.length, long.length && rest > 0) +
+        (r.partial ? ': none has every word, these have some' : '');
       self.more.hidden = rest <= 0;
       return ms;
     });
