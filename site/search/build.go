@@ -369,11 +369,18 @@ func (ix *indexer) add(n int, d *Doc, p *prepared) {
 		if ws != "" {
 			ids = make([]int32, 0, strings.Count(ws, "\x00")+1)
 		}
-		eachWord(ws, func(w string) { ids = append(ids, ix.word(w)) })
+		var breaks []int // where a metadata value starts, after the first
+		eachWord(ws, func(w string) {
+			if w == valueBreak {
+				breaks = append(breaks, len(ids))
+				return
+			}
+			ids = append(ids, ix.word(w))
+		})
 		ix.docs[n][f] = ids
 		ix.avgLen[f] += float64(len(ids)) / float64(ix.n)
 		var pairs []int32
-		if f != fMeta && len(ids) > 1 {
+		if len(ids) > 1 {
 			pairs = make([]int32, 0, len(ids)-1)
 		}
 		for i, id := range ids {
@@ -382,7 +389,12 @@ func (ix *indexer) add(n int, d *Doc, p *prepared) {
 				ix.stemHit[s] = int32(n)
 				ix.stemDF[s]++
 			}
-			if i == 0 || f == fMeta {
+			newValue := false
+			for len(breaks) > 0 && breaks[0] <= i {
+				newValue = newValue || breaks[0] == i
+				breaks = breaks[1:]
+			}
+			if i == 0 || newValue {
 				continue
 			}
 			p := ix.pair(ix.stemOf[ids[i-1]], s)

@@ -285,3 +285,33 @@ func TestShardOf(t *testing.T) {
 		}
 	}
 }
+
+// TestMetaPhrases: the words of one service, tag or author are neighbours
+// for phrases ("checkout-api" finds the service), those of two are not.
+func TestMetaPhrases(t *testing.T) {
+	docs := []Doc{
+		{ID: "a", URL: "a.html", Title: "Outage", Services: []string{"checkout-api", "search"}},
+		{ID: "b", URL: "b.html", Title: "Another", Services: []string{"checkout"}, Tags: []string{"", "api"}},
+		{ID: "c", URL: "c.html", Title: "Third", Authors: []string{"Mei Rossi"}},
+	}
+	files, err := Build(docs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := openIndex(t, files)
+	for q, want := range map[string][]string{
+		"checkout-api":  {"a"},
+		"api-search":    nil,
+		"checkout-api ": {"a"},
+		`"mei rossi"`:   {"c"},
+		"rossi-mei":     nil,
+	} {
+		got := ix.ids(t, ix.search(t, q))
+		if len(got) == 0 {
+			got = nil
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("search %q = %q, want %q", q, got, want)
+		}
+	}
+}

@@ -36,7 +36,12 @@ type CachedDoc struct {
 
 // cacheVersion changes when what a CachedDoc holds of a document does: the
 // words, the fragment or its encoding.
-const cacheVersion = "search-doc-v1"
+const cacheVersion = "search-doc-v2"
+
+// valueBreak stands between two values of the metadata field in a
+// document's words: pairs of neighbouring words are indexed within a value
+// ("checkout api" of the service checkout-api), not across two.
+const valueBreak = "\x01"
 
 // prepared is one document's own part of the index.
 type prepared struct {
@@ -89,7 +94,12 @@ func prepareDoc(d *Doc) prepared {
 	var b strings.Builder
 	for f, ts := range texts {
 		b.Reset()
-		for _, t := range ts {
+		for k, t := range ts {
+			if k > 0 && b.Len() > 0 {
+				// The next service, tag or author: its first word is no
+				// neighbour of the last one's last.
+				b.WriteString("\x00" + valueBreak)
+			}
 			for _, w := range words(t) {
 				if len(w.word) <= maxWordBytes {
 					if b.Len() > 0 {
