@@ -43,24 +43,6 @@ func assemble(s *Site, docs []*doc, h *history.History) []*doc {
 	return kept
 }
 
-// datedDocs returns the documents the site keeps, in its order, as
-// assemble will, and reports whether that is known before the history is
-// read: whether every one of them has a date of its own.
-func datedDocs(docs []*doc, drafts bool) ([]*doc, bool) {
-	var kept []*doc
-	for _, d := range docs {
-		if d.pm.Draft && !drafts {
-			continue
-		}
-		if d.pm.Date == "" {
-			return nil, false
-		}
-		kept = append(kept, d)
-	}
-	sort.Slice(kept, func(i, j int) bool { return newer(kept[i].pm, kept[j].pm) })
-	return kept, true
-}
-
 // newer orders postmortems newest first; undated ones go last; then by
 // title and path.
 func newer(a, b *Postmortem) bool {

@@ -39,9 +39,8 @@ type searchIndex struct {
 
 // startIndex builds the search index of docs, in the order of the index
 // page, in the background, and writes its files but meta.js: the pages do
-// not wait for it, and when the documents' dates do not depend on git it
-// starts before the history is read (see Build). The files are named by a
-// hash of their contents, so they are known only once it is built.
+// not wait for it. The files are named by a hash of their contents, so
+// they are known only once it is built.
 func (b *builder) startIndex(docs []*doc) *searchIndex {
 	ix := &searchIndex{done: make(chan struct{})}
 	go func() {
@@ -79,13 +78,11 @@ func (b *builder) startIndex(docs []*doc) *searchIndex {
 }
 
 // searchJobs lists the search page, the search's assets and its index.
-// The index is built and written while the pages are rendered, or
-// earlier; the job of meta.js waits for it.
+// The index is built and written while the pages are rendered; the job of
+// meta.js waits for it.
 func (b *builder) searchJobs() []job {
 	s := b.site
-	if b.index == nil {
-		b.index = b.startIndex(b.docs)
-	}
+	b.index = b.startIndex(b.docs)
 	ix := b.index
 	jobs := []job{
 		b.viewJob(search.PagePath, func() any {

@@ -162,14 +162,10 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 	if fc := <-files1; ru != nil && fc.Out != "" && fc.Out == ru.previous() {
 		b.old = fc.Files
 	}
-	// The search index needs the history only for the dates of documents
-	// that give none: without those, it is built and written while the
-	// history is read, which at 10,000 postmortems is most of a cold build.
-	if !opts.NoSearch {
-		if kept, ok := datedDocs(all, opts.Drafts); ok {
-			b.index = b.startIndex(kept)
-		}
-	}
+	// The search index is built once the history is read, beside the pages
+	// (see searchJobs): built while the history was read, it held both
+	// in memory at once, 330 MB more at 10,000 postmortems, for no time
+	// saved, as both keep the two cores busy.
 	hr := <-hc
 
 	res := &Result{}
