@@ -338,6 +338,8 @@ var sentenceCases = []struct {
 	{"The Kubernetes operator ignored the annotation on the new cluster.", ""},
 	{"The queue workers ignored the poison message and kept retrying.", ""},
 	{"Retries made the problem worse, because each retry landed on a mismatched runner.", ""},
+	{"Backfills could be launched from any laptop with warehouse credentials, with no review.", ""},
+	{"Nils ran the backfill without any review.", PersonCause},
 	{"Mail was down for seven hours because of a slip-up by Santiago during the rotation.", HumanError},
 	{"Any firmware engineer worth the title checks partition sizes before shipping.", Judgement},
 	{"Thanh only needed to glance at the rejected count in the job summary.", Counterfactual},

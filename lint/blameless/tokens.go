@@ -367,8 +367,9 @@ func isNameWord(w string, sentenceStart bool) bool {
 		if verbBases[w] || isPresentVerb(w) || isPastForm(w) {
 			return false
 		}
-		// A plural common noun: "Customers", "Scanners", "Retries".
-		if strings.HasSuffix(w, "ies") && len(w) > 4 {
+		// A plural common noun: "Customers", "Scanners", "Retries",
+		// "Backfills".
+		if strings.HasSuffix(w, "ies") && len(w) > 4 || strings.HasSuffix(w, "lls") && len(w) > 5 {
 			return false
 		}
 		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
