@@ -257,7 +257,16 @@ func best(t *testing.T, ctx context.Context, q string) timing {
 }
 
 func browserDocs() []Doc {
-	return append(append(smallDocs(), xssDoc()), generate(1000, 1)...)
+	return append(append(smallDocs(), xssDoc(), drillDoc()), generate(1000, 1)...)
+}
+
+// drillDoc has a phrase far into its body, after one of its words alone.
+func drillDoc() Doc {
+	return Doc{ID: "drill", URL: "postmortems/drill.html", Date: "2021-02-03", Title: "Backups that could not be read",
+		Body: "We restore a backup every night into a scratch cluster, as a drill, and check that it opens. " +
+			strings.Repeat("The nightly check passed while the archive tier kept its files. ", 6) +
+			"Only the quarterly restore drill reads from the archive tier, and it found the files unreadable.",
+		Severity: "SEV3", Status: "published"}
 }
 
 func TestBrowser(t *testing.T) {
@@ -266,7 +275,7 @@ func TestBrowser(t *testing.T) {
 	indexBytes := writeSite(t, dir, browserDocs())
 	root := serve(t, dir)
 	rec := browsertest.Listen(t, ctx)
-	t.Logf("1,006 documents: index %d bytes", indexBytes)
+	t.Logf("1,007 documents: index %d bytes", indexBytes)
 	searchPage := root + PagePath
 
 	t.Run("type", func(t *testing.T) {
@@ -305,6 +314,17 @@ func TestBrowser(t *testing.T) {
 		}
 		if status := eval[string](t, ctx, `document.querySelector('[role=status]').textContent`); !strings.HasSuffix(status, "none has every word, these have some") {
 			t.Errorf("status %q", status)
+		}
+	})
+
+	t.Run("phrase snippet", func(t *testing.T) {
+		// The snippet of a phrase search is where the phrase is, not
+		// where one of its words is first.
+		open(t, ctx, searchPage+"?q=%22restore+drill%22")
+		waitFor(t, ctx, `"restore drill"`)
+		rs := results(t, ctx)
+		if len(rs) != 1 || !strings.Contains(rs[0].Snippet, "quarterly restore drill") {
+			t.Errorf("results %+v", rs)
 		}
 	})
 

@@ -377,6 +377,7 @@
       return m;
     }
     match.need = stems.size + (prefix ? 1 : 0);
+    match.phrases = q.phrases;
     return match;
   }
 
@@ -448,6 +449,12 @@
   // when no word matches. It stops reading at a window with them all.
   function snippet(text, match) {
     var WIDTH = 30, ws = [], hits = [], next = 0, best = -1, bestN = 0, done = false;
+    // A phrase (quoted, or joined by hyphens): the snippet is around its
+    // first occurrence, when the text has one.
+    if (match.phrases.length) {
+      var all = words(text), at = phraseAt(all, match.phrases);
+      if (at >= 0) return snippetAt(text, all, match, at);
+    }
     function close(h) { // scores the window that starts at word h
       var keys = new Set();
       for (var k = 0; k < hits.length; k++) if (hits[k] >= h && hits[k] < h + WIDTH) keys.add(match(ws[hits[k]].word));
@@ -463,6 +470,26 @@
     }
     while (next < hits.length && !done) close(hits[next++]);
     if (best < 0) return null;
+    return snippetAt(text, ws, match, best);
+  }
+
+  // phraseAt returns the index in ws of the first word of the first
+  // occurrence of one of the phrases (lists of stems), or -1.
+  function phraseAt(ws, phrases) {
+    var ts = ws.map(function (w) { return stem(w.word); });
+    for (var k = 0; k < ts.length; k++) {
+      for (var i = 0; i < phrases.length; i++) {
+        var p = phrases[i], j = 0;
+        while (j < p.length && ts[k + j] === p[j]) j++;
+        if (j === p.length) return k;
+      }
+    }
+    return -1;
+  }
+
+  // snippetAt shows about 30 words of text from a little before word best.
+  function snippetAt(text, ws, match, best) {
+    var WIDTH = 30;
     var a = Math.max(0, best - 6), b = Math.min(ws.length, a + WIDTH);
     var p = el('p', 'pm-search-snippet');
     if (a > 0) p.appendChild(document.createTextNode('… '));
