@@ -278,6 +278,7 @@ type actionList struct {
 	id, heading, note string
 	items             []siteAction
 	name              func(n int) string
+	owner             string // of an owner's list
 }
 
 // lists returns the lists of action items: the open items, the done ones
@@ -313,7 +314,7 @@ func (as *actionsSite) lists() []actionList {
 	}
 	for _, name := range as.names {
 		slug := as.slugs[name]
-		out = append(out, actionList{id: "owner", heading: "Items of " + name, note: "Overdue items first, then open ones by due date, then done ones.", items: byOwner[name], name: func(n int) string {
+		out = append(out, actionList{id: "owner", owner: name, heading: "Items of " + name, note: "Overdue items first, then open ones by due date, then done ones.", items: byOwner[name], name: func(n int) string {
 			if n == 1 {
 				return "actions/" + slug + ".html"
 			}
@@ -349,7 +350,7 @@ func (as *actionsSite) page(l actionList, n int) *pages.ActionsPage {
 	p := &pages.ActionsPage{Page: as.s.page(root, title, "actions")}
 	p.Description = "Every action item of every postmortem, open ones first."
 	p.AsOf, p.Total, p.Open, p.Overdue, p.Done = as.counts.AsOf, as.counts.Total, as.counts.Open, as.counts.Overdue, as.counts.Done
-	p.List, p.Heading, p.Note = l.id, l.heading, l.note
+	p.List, p.Heading, p.Note, p.Owner = l.id, l.heading, l.note, l.owner
 	p.Data = actionsData
 	p.Scripts = append(p.Scripts, actionsFilters, "actions.js")
 	p.OwnersPage = rel(root, "actions.html") + "#owners"

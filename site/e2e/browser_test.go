@@ -319,6 +319,19 @@ func TestActionItems(t *testing.T) {
 	if href := eval[string](t, ctx, `document.querySelector('`+matching+` td.from a').getAttribute('href')`); !strings.HasPrefix(href, "../postmortems/") {
 		t.Errorf("a drawn row of actions/done.html links its postmortem as %q", href)
 	}
+	// An owner's page starts with its owner chosen, and its own list.
+	do(t, ctx, chromedp.Navigate(base+"actions/owner-kaito-mori.html"), chromedp.WaitVisible(chromedp.CSS(`form[data-actions-filter]`)))
+	if v := eval[string](t, ctx, `document.querySelector('select[name="owner"]').value`); v != "Kaito Mori" {
+		t.Errorf("the owner filter of Kaito Mori's page is %q", v)
+	}
+	if n := count(t, ctx, `[data-actions-results]:not([hidden])`); n != 0 {
+		t.Errorf("an owner's page opened on the matching items, not its list")
+	}
+	// An owner the site does not have is said so, not silently dropped.
+	do(t, ctx, chromedp.Navigate(base+"actions.html?owner=Nobody"), chromedp.WaitVisible(chromedp.CSS(`form[data-actions-filter]`)))
+	if msg := eval[string](t, ctx, `document.querySelector('[data-actions-count]').textContent`); !strings.Contains(msg, "No owner “Nobody” here") {
+		t.Errorf("owner=Nobody: %q", msg)
+	}
 	w.Check(t, "actions.html")
 }
 

@@ -278,6 +278,9 @@ type ActionsPage struct {
 	// List is "open", "done" or "owner"; Heading is the list's heading and
 	// Note a sentence under it, or "".
 	List, Heading, Note string
+	// Owner is the owner of an owner's page (List "owner"), whom the
+	// filters start from.
+	Owner string
 	// Rows are this page's rows: rows First to Last (from 1) of Count.
 	Rows               []ActionRow
 	First, Last, Count int

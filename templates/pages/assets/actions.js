@@ -24,7 +24,7 @@
   var heading = results.querySelector('[data-actions-results-count]');
   var statics = document.querySelectorAll('[data-actions-static]');
   var root = form.getAttribute('data-root') || '';
-  var data = null, loading = null, page = 0;
+  var data = null, loading = null, page = 0, notice = '';
 
   function value(name) {
     var el = form.elements[name];
@@ -180,9 +180,14 @@
       body.appendChild(wrap);
       if (pages > 1) body.appendChild(pager(page, pages, found.length));
     }
-    out.textContent = found.length + ' of ' + data.items.length + ' items match' +
+    out.textContent = (notice ? notice + ' ' : '') + found.length + ' of ' + data.items.length + ' items match' +
       (pages > 1 ? ', page ' + (page + 1) + ' of ' + pages : '') + '.';
   }
+
+  // isDefault reports whether a filter is as the page starts: an owner's
+  // page lists that owner's items.
+  var pageOwner = form.getAttribute('data-owner') || '';
+  function isDefault(n) { return n === 'owner' ? value(n) === pageOwner : !value(n); }
 
   function show(filtered) {
     results.hidden = !filtered;
@@ -190,11 +195,11 @@
   }
 
   function apply(keepPage) {
-    var filtered = names.some(function (n) { return value(n); });
+    var filtered = names.some(function (n) { return !isDefault(n); });
     if (!keepPage) page = 0;
     var params = new URLSearchParams(location.search);
     names.forEach(function (n) {
-      if (value(n)) params.set(n, value(n)); else params.delete(n);
+      if (!isDefault(n)) params.set(n, value(n)); else params.delete(n);
     });
     var q = params.toString();
     try {
@@ -202,7 +207,7 @@
     } catch (e) { /* file:// in some browsers */ }
     if (!filtered) {
       show(false);
-      out.textContent = '';
+      out.textContent = notice;
       return;
     }
     out.textContent = 'Loading the action items…';
@@ -229,12 +234,21 @@
   var params = new URLSearchParams(location.search);
   names.forEach(function (n) {
     var el = form.elements[n], v = params.get(n);
-    if (!el || v === null) return;
+    if (!el) return;
+    if (v === null && n === 'owner') v = pageOwner;
+    if (v === null) return;
+    var found = false;
     for (var i = 0; i < el.options.length; i++) {
-      if (el.options[i].value === v || el.options[i].text === v) el.selectedIndex = i;
+      if (el.options[i].value === v || el.options[i].text === v) {
+        el.selectedIndex = i;
+        found = true;
+      }
     }
+    // A value the list does not have (a link to an owner no longer
+    // here): say so rather than show every item as if it were filtered.
+    if (!found && v !== '') notice = 'No ' + n + ' “' + v + '” here; every item is listed.';
   });
-  form.addEventListener('change', function () { apply(false); });
+  form.addEventListener('change', function () { notice = ''; apply(false); });
   form.addEventListener('submit', function (e) { e.preventDefault(); apply(false); });
   form.addEventListener('reset', function () { setTimeout(function () { apply(false); }, 0); });
   form.hidden = false;
