@@ -198,6 +198,7 @@ func (c *converter) convert(out *doc, d *render.Document) {
 	}
 
 	dropTitle(d, pm.Title)
+	demoteTitles(d)
 	pm.ActionItems, pm.Text = readActions(cfg, d), bodyText(d) // actions.go
 	out.targets = c.rewriteLinks(d)
 	var b bytes.Buffer
@@ -250,6 +251,18 @@ func dropTitle(d *render.Document, title string) {
 	if render.Slug(render.PlainText(d.Source, h)) == render.Slug(title) {
 		d.AST.RemoveChild(d.AST, h)
 	}
+}
+
+// demoteTitles makes the level-1 headings left in a body level 2: the
+// page's title is its one h1 ("# Stats" under "## Action items" is one
+// more section).
+func demoteTitles(d *render.Document) {
+	_ = ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level == 1 {
+			h.Level = 2
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // rewriteLinks points relative links to other postmortems' files at their

@@ -296,3 +296,20 @@ func TestJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestOneH1: a postmortem page has one h1, its title; a level-1 heading
+// left in the body (one that is not the title) is drawn as a section.
+func TestOneH1(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"postmortems/2024-05-01-stats.md": "---\ntitle: Cache stampede\ndate: 2024-05-01\nstatus: published\n---\n\n# Cache stampede\n\n## Summary\n\nIt broke.\n\n# Stats\n\nNumbers.\n",
+	})
+	_, files := build(t, loadConfig(t, dir), Options{})
+	page := string(files["postmortems/2024-05-01-stats.html"])
+	if n := strings.Count(page, "<h1"); n != 1 {
+		t.Errorf("%d h1 elements, want 1", n)
+	}
+	if !strings.Contains(page, `<h2 id="stats">Stats</h2>`) {
+		t.Errorf("the body's # Stats is not an h2:\n%s", page)
+	}
+}
