@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -93,7 +94,7 @@ func runLint(c *ucli.Context, opts lintOptions) error {
 			return err
 		}
 	}
-	if len(opts.Paths) > 0 {
+	if len(opts.Paths) > 0 && !isFolder(opts.Paths, cfg.Dir()) {
 		// Facts such as duplicate ids come from the whole repository.
 		if all, _, err = load.Files(cfg); err != nil {
 			all = files
@@ -125,8 +126,14 @@ func runLint(c *ucli.Context, opts lintOptions) error {
 	// Paths in output are relative to the working directory, as editors
 	// and terminals expect, unless the format wants them from the root.
 	if opts.Format == "text" || opts.Format == "json" {
+		paths := map[string]string{} // a file has many findings
 		for i := range diags {
-			diags[i].File = fromRoot(cfg.Root, diags[i].File)
+			p, ok := paths[diags[i].File]
+			if !ok {
+				p = fromRoot(cfg.Root, diags[i].File)
+				paths[diags[i].File] = p
+			}
+			diags[i].File = p
 		}
 	}
 	r := format.Report{Diagnostics: diags, Files: len(check), Rules: l.Rules(), Version: version()}
@@ -147,6 +154,16 @@ func runLint(c *ucli.Context, opts lintOptions) error {
 		return &exitError{code: ExitFindings}
 	}
 	return nil
+}
+
+// isFolder reports whether paths name just the folder dir, whose files
+// are then all the repository's postmortems.
+func isFolder(paths []string, dir string) bool {
+	if len(paths) != 1 {
+		return false
+	}
+	abs, err := filepath.Abs(paths[0])
+	return err == nil && abs == filepath.Clean(dir)
 }
 
 // fromRoot returns a repository-relative path relative to the working
