@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -242,12 +243,13 @@ func stackedBars(id, title, desc string, ss []series, values [][]int, steps []in
 // 90th percentile; a slot with no value stays empty. Values are seconds.
 func durationBars(id, title, desc string, med, p90 []float64, has []bool, steps []int, label func(i, step int) (string, bool)) *svgChart {
 	c := newChart(id, title, desc, chartH)
-	top := 0.0
+	var tops []float64
 	for i, v := range p90 {
 		if has[i] {
-			top = max(top, v, med[i])
+			tops = append(tops, max(v, med[i]))
 		}
 	}
+	top := axisTop(tops)
 	unit, name := durationUnit(top)
 	tks := ticks(top/unit, 4, true)
 	for i := range tks {
@@ -266,11 +268,39 @@ func durationBars(id, title, desc string, med, p90 []float64, has []bool, steps 
 			continue
 		}
 		left := x(i) + (w-bw)/2
-		fmt.Fprintf(&c.b, `<rect class="median" x="%.2f" y="%.2f" width="%.2f" height="%.2f"/>`, left, y(med[i]), bw, y(0)-y(med[i]))
-		fmt.Fprintf(&c.b, `<line class="p90" x1="%.2f" y1="%.2f" x2="%.2f" y2="%.2f"/>`, left, y(p90[i]), left+bw, y(p90[i]))
+		clip := tks[len(tks)-1]
+		m, p := min(med[i], clip), min(p90[i], clip)
+		fmt.Fprintf(&c.b, `<rect class="median" x="%.2f" y="%.2f" width="%.2f" height="%.2f"/>`, left, y(m), bw, y(0)-y(m))
+		fmt.Fprintf(&c.b, `<line class="p90" x1="%.2f" y1="%.2f" x2="%.2f" y2="%.2f"/>`, left, y(p), left+bw, y(p))
+		if p90[i] > clip || med[i] > clip {
+			// Off the scale: a mark above the bar; the table has the value.
+			fmt.Fprintf(&c.b, `<path class="off-scale" d="M%.2f %.2fL%.2f %.2fL%.2f %.2fZ"><title>%s</title></path>`,
+				left, chartTop-2, left+bw/2, chartTop-8, left+bw, chartTop-2,
+				html.EscapeString("beyond the scale: median "+seconds2(med[i])+", 90th percentile "+seconds2(p90[i])))
+		}
 	}
 	c.xLabels(len(med), steps, label)
 	return c
+}
+
+// axisTop returns the top of an axis for values: the largest, unless it is
+// far above the rest (one quarter of 19 days among quarters of hours),
+// when the axis stops at three times the third quartile, so that the rest
+// can be read; the values above it are marked off the scale.
+func axisTop(values []float64) float64 {
+	top := 0.0
+	for _, v := range values {
+		top = max(top, v)
+	}
+	if len(values) < 4 {
+		return top
+	}
+	sorted := append([]float64(nil), values...)
+	slices.Sort(sorted)
+	if q3 := sorted[len(sorted)*3/4]; q3 > 0 && top > 3*q3 {
+		return 3 * q3
+	}
+	return top
 }
 
 // durationUnit picks the unit of a duration axis whose top is top seconds.

@@ -171,3 +171,27 @@ func TestInsightsNumbers(t *testing.T) {
 		t.Errorf("oldest open items: %+v", p.Oldest)
 	}
 }
+
+// TestAxisTop: one value far above the rest does not set the scale; the
+// bars above it are marked off the scale, with their values.
+func TestAxisTop(t *testing.T) {
+	for _, tc := range []struct {
+		values []float64
+		want   float64
+	}{
+		{[]float64{1, 2, 3}, 3},         // too few to call one an outlier
+		{[]float64{1, 2, 3, 4, 5}, 5},   // none far above the rest
+		{[]float64{1, 2, 2, 3, 100}, 9}, // 3 × the third quartile
+		{[]float64{0, 0, 0, 0, 50}, 50}, // no quartile to go by
+	} {
+		if got := axisTop(tc.values); got != tc.want {
+			t.Errorf("axisTop(%v) = %v, want %v", tc.values, got, tc.want)
+		}
+	}
+	hour := 3600.0
+	svg := durationBars("d", "T", "D", []float64{hour, 2 * hour, hour, 2 * hour, 400 * hour}, []float64{2 * hour, 3 * hour, 2 * hour, 3 * hour, 450 * hour},
+		[]bool{true, true, true, true, true}, []int{1}, quarterLabel(2024*4)).done()
+	if strings.Count(svg, `class="off-scale"`) != 1 || !strings.Contains(svg, "beyond the scale: median 16 d 16 h, 90th percentile 18 d 18 h") {
+		t.Errorf("the off-scale bar is not marked with its values:\n%s", svg)
+	}
+}
