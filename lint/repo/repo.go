@@ -55,7 +55,7 @@ func Changed(root, base string, files []string) ([]string, error) {
 		}
 		hint := fmt.Sprintf("fetch it (git fetch origin %s) or name another with --base", branch)
 		if shallow {
-			hint = fmt.Sprintf("this is a shallow clone: fetch the base (git fetch --depth=1 origin %s), or clone with fetch-depth: 0", branch)
+			hint = fmt.Sprintf("this is a shallow clone: fetch the base and the history (git fetch --unshallow origin +refs/heads/%s:refs/remotes/origin/%s), or clone with fetch-depth: 0", branch, branch)
 		}
 		return nil, fmt.Errorf("--changed: %w; %s", err, hint)
 	}
@@ -103,7 +103,7 @@ func Changed(root, base string, files []string) ([]string, error) {
 			changed[f] = true
 		}
 	}
-	var out []string
+	out := []string{} // not nil: none changed is not all
 	for _, f := range files {
 		if changed[f] {
 			out = append(out, f)

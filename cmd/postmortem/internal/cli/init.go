@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 
 	ucli "github.com/urfave/cli/v2"
 
@@ -58,6 +59,12 @@ exists is skipped, and said so.
 			}
 			if err != nil {
 				return err
+			}
+			if repo := config.RepoRoot(dir); ci != "" && repo != "" {
+				if abs, err := filepath.Abs(dir); err == nil && abs != repo {
+					fmt.Fprintf(c.App.ErrWriter, "note: %s reads CI configuration only at the repository's root (%s): move the file there and run postmortem in %s (-C %s)\n",
+						map[string]string{"github": "GitHub", "gitlab": "GitLab"}[ci], repo, dir, dir)
+				}
 			}
 			if config.RepoRoot(dir) == "" {
 				fmt.Fprintf(c.App.ErrWriter, "note: %s is not in a git repository; postmortems are kept and reviewed in one, and the site reads their history from it (git init)\n", dir)

@@ -93,6 +93,14 @@ func runLint(c *ucli.Context, opts lintOptions) error {
 		if check, err = repo.Changed(cfg.Root, opts.Base, files); err != nil {
 			return err
 		}
+		// Only the changed files are checked: problems listing the
+		// others (a broken symlink on the base branch) are not this
+		// change's.
+		fileErrs = nil
+		if len(check) == 0 && opts.Format == "text" {
+			fmt.Fprintln(c.App.Writer, "no changed postmortems to check")
+			return nil
+		}
 	}
 	if len(opts.Paths) > 0 && !isFolder(opts.Paths, cfg.Dir()) {
 		// Facts such as duplicate ids come from the whole repository.
