@@ -30,9 +30,19 @@ func GitHub(w io.Writer, r Report) error {
 		fmt.Fprintf(&b, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", cmd,
 			property(d.File), d.Line, d.Column, max(d.EndLine, d.Line), d.EndColumn, property(d.Rule), data(msg))
 	}
+	// GitHub shows at most ten errors and ten warnings of a step in the
+	// pull request; say so when there are more, rather than lose them.
+	if errs, warns := lint.Count(r.Diagnostics); errs > githubShown || warns > githubShown {
+		fmt.Fprintf(&b, "::notice title=postmortem lint::%s\n", data(fmt.Sprintf(
+			"%d errors and %d warnings; a pull request shows ten of each, and this step's log has them all", errs, warns)))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// githubShown is how many annotations of each level GitHub shows for a
+// step.
+const githubShown = 10
 
 // data escapes a workflow command's message.
 func data(s string) string {

@@ -180,3 +180,26 @@ func TestGitLabFingerprints(t *testing.T) {
 		t.Error("fingerprint changed with the line")
 	}
 }
+
+// TestGitHubMany: past ten errors or warnings, which is all a pull request
+// shows of a step, a notice says how many there are.
+func TestGitHubMany(t *testing.T) {
+	var r Report
+	for i := range 11 {
+		r.Diagnostics = append(r.Diagnostics, lint.Diagnostic{File: "a.md", Line: i + 1, Column: 1, EndLine: i + 1, EndColumn: 2,
+			Rule: "blameless/judgement", Severity: lint.Error, Message: "m"})
+	}
+	var b strings.Builder
+	if err := GitHub(&b, r); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(b.String(), "::notice title=postmortem lint::11 errors and 0 warnings; a pull request shows ten of each, and this step's log has them all\n") {
+		t.Errorf("no notice after 11 errors:\n%s", b.String())
+	}
+	r.Diagnostics = r.Diagnostics[:10]
+	b.Reset()
+	GitHub(&b, r)
+	if strings.Contains(b.String(), "::notice") {
+		t.Error("a notice for ten errors")
+	}
+}
