@@ -203,3 +203,16 @@ func TestGitHubMany(t *testing.T) {
 		t.Error("a notice for ten errors")
 	}
 }
+
+// TestHelpMarkdown: a rule's help is Markdown prose with its examples as
+// code, and an HTML comment it quotes stays visible.
+func TestHelpMarkdown(t *testing.T) {
+	got := helpMarkdown("Put\n<!-- postmortem-lint disable-next-line RULE --> before it.\n\n    Dana <b>ignored</b> it.")
+	want := "Put\n\\<!-- postmortem-lint disable-next-line RULE --> before it.\n\n    Dana <b>ignored</b> it."
+	if got != want {
+		t.Errorf("helpMarkdown = %q, want %q", got, want)
+	}
+	if p := firstParagraph("One\ntwo.\n\nThree.", "doc"); p != "One two." {
+		t.Errorf("firstParagraph = %q", p)
+	}
+}

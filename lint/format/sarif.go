@@ -3,6 +3,7 @@ package format
 import (
 	"encoding/json"
 	"io"
+	"strings"
 
 	"github.com/postmortem-dev/postmortem/lint"
 )
@@ -54,8 +55,8 @@ func SARIF(w io.Writer, r Report) error {
 		rules = append(rules, rule{
 			ID: name, Name: name,
 			ShortDescription:     message{Text: doc},
-			FullDescription:      message{Text: doc},
-			Help:                 message{Text: explain, Markdown: "```\n" + explain + "\n```"},
+			FullDescription:      message{Text: firstParagraph(explain, doc)},
+			Help:                 message{Text: explain, Markdown: helpMarkdown(explain)},
 			DefaultConfiguration: map[string]string{"level": level(sev)},
 			Properties:           map[string]any{"tags": []string{group}},
 		})
@@ -129,4 +130,27 @@ func uri(path string) string {
 		b = append(b, '%', hex[c>>4], hex[c&15])
 	}
 	return string(b)
+}
+
+// firstParagraph returns the first paragraph of a rule's explanation,
+// joined into one line, or doc when there is none.
+func firstParagraph(explain, doc string) string {
+	p, _, _ := strings.Cut(strings.TrimSpace(explain), "\n\n")
+	if p = strings.Join(strings.Fields(p), " "); p != "" {
+		return p
+	}
+	return doc
+}
+
+// helpMarkdown writes a rule's explanation as Markdown: its prose as
+// paragraphs, with "<" escaped so that an HTML comment it quotes shows,
+// and its examples, indented four spaces, as code blocks.
+func helpMarkdown(explain string) string {
+	lines := strings.Split(explain, "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "    ") {
+			lines[i] = strings.ReplaceAll(l, "<", "\\<")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
