@@ -317,6 +317,22 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("suggest", func(t *testing.T) {
+		// A query that finds nothing gets a near query that may; its link
+		// runs it.
+		open(t, ctx, searchPage+"?q=kafak+brokr")
+		waitFor(t, ctx, "kafak brokr")
+		do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`.pm-search-suggest a`)))
+		if s := eval[string](t, ctx, `document.querySelector('[role=status]').textContent`); s != "No results. Did you mean kafka broker?" {
+			t.Errorf("status %q", s)
+		}
+		do(t, ctx, chromedp.Click(chromedp.CSS(`.pm-search-suggest a`)))
+		waitFor(t, ctx, "kafka broker")
+		if rs := results(t, ctx); len(rs) == 0 || rs[0].Title != "Checkout errors during Kafka broker restart" {
+			t.Errorf("after the suggestion: %+v", rs)
+		}
+	})
+
 	t.Run("phrase snippet", func(t *testing.T) {
 		// The snippet of a phrase search is where the phrase is, not
 		// where one of its words is first.

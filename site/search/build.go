@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/postmortem-dev/postmortem/render/parallel"
 )
@@ -137,7 +138,7 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	for i, n := range shardOfEntry {
 		members[n] = append(members[n], int32(i))
 	}
-	data := make([]file, nShards+len(order))
+	data := make([]file, nShards+len(order), nShards+len(order)+1)
 	parallel.For(nShards, func(n int) {
 		m := members[n]
 		slices.SortFunc(m, func(a, b int32) int { return cmp16(entries[a].key, entries[b].key) })
@@ -148,6 +149,8 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 		name := "t/" + strconv.Itoa(n)
 		data[n] = file{name, register(name, "{"+strings.Join(parts, ",")+"}")}
 	})
+	// The words a page suggests for a query that finds nothing.
+	data = append(data, file{"words", register("words", jsStrings(ix.suggestWords(suggestWords)))})
 	for n := range order {
 		// A document's file does not name itself: its number changes
 		// when a newer document is added, its bytes need not, so that a
@@ -186,6 +189,39 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	m.WriteString("}}")
 	out["meta.js"] = []byte(register("meta", m.String()))
 	return out, nil
+}
+
+// suggestWords is how many words words.js holds: the most frequent, which
+// a misspelt query is likely to mean. About 40 KB, fetched only when a
+// query finds nothing.
+const suggestWords = 4000
+
+// suggestWords returns up to n words of the documents, those whose stems
+// are in the most documents first (then alphabetically), leaving out
+// words of fewer than three letters and numbers.
+func (ix *indexer) suggestWords(n int) []string {
+	type word struct {
+		w  string
+		df int32
+	}
+	var ws []word
+	for id, w := range ix.words {
+		if utf8.RuneCountInString(w) < 3 || strings.Trim(w, "0123456789") == "" {
+			continue
+		}
+		ws = append(ws, word{w, ix.stemDF[ix.stemOf[id]]})
+	}
+	sort.Slice(ws, func(i, j int) bool {
+		if ws[i].df != ws[j].df {
+			return ws[i].df > ws[j].df
+		}
+		return ws[i].w < ws[j].w
+	})
+	out := make([]string, 0, min(n, len(ws)))
+	for _, w := range ws[:min(n, len(ws))] {
+		out = append(out, w.w)
+	}
+	return out
 }
 
 // register wraps a data file's value in the call that hands it to

@@ -315,3 +315,26 @@ func TestMetaPhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestSuggestWords: words.js holds the documents' words, those in the
+// most documents first, without short words and numbers.
+func TestSuggestWords(t *testing.T) {
+	files, err := Build(smallDocs(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := openIndex(t, files)
+	var words []string
+	ix.decode(t, ix.meta.Dir+"words.js", &words)
+	if len(words) < 10 || !slices.Contains(words, "kafka") || !slices.Contains(words, "timeouts") {
+		t.Fatalf("words.js: %q", words)
+	}
+	for _, w := range words {
+		if len([]rune(w)) < 3 || strings.Trim(w, "0123456789") == "" {
+			t.Errorf("words.js has %q", w)
+		}
+	}
+	if i, j := slices.Index(words, "kafka"), slices.Index(words, "outbox"); i > j {
+		t.Errorf("kafka, in three documents, after outbox, in one: %q", words)
+	}
+}

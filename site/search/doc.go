@@ -16,6 +16,8 @@
 //	search/<hash>/t/<n>.js      shard n of the dictionary, about 3 KB: the keys
 //	                            whose FNV-1a hash is n modulo the number of shards
 //	search/<hash>/d/<n>.js      document n: its fields and text, deflated
+//	search/<hash>/words.js      the 4,000 most frequent words, for "Did you
+//	                            mean ...?" when a query finds nothing
 //
 // Each data file is a script that calls __pmsearch(name, data), so that it
 // loads with a <script> tag from file:// as well as over http (Chromium

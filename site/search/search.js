@@ -89,6 +89,9 @@
     return docs.get(n);
   }
 
+  // The most frequent words of the documents, for suggestions.
+  function vocabulary(m) { return load('words', m.dir + 'words.js'); }
+
   // ---- Text: the same rules as text.go -------------------------------------
 
   var WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
@@ -687,6 +690,7 @@
       if (r.meta && !self.selects) self.controls(r.meta);
       return self.showMore().then(function (renderMs) {
         if (run !== self.run) return;
+        self.suggest(text, r, run);
         window.__pmSearchTiming = {
           query: text, results: r.docs.length, searchMs: r.ms, renderMs: renderMs,
           totalMs: performance.now() - t0
@@ -728,6 +732,71 @@
       self.more.hidden = rest <= 0;
       return ms;
     });
+  };
+
+  // correct returns text with each word of four letters or more that is
+  // not among words replaced by the nearest of them (one edit away for a
+  // word of up to five letters, two for a longer one; the more frequent of
+  // two as near), or '' when it replaces none.
+  function correct(text, words) {
+    var known = new Set(words), changed = false;
+    var out = text.replace(WORD, function (w) {
+      var n = normalize(w);
+      if ([...n].length < 4 || known.has(n)) return w;
+      var best = '', bestD = (n.length <= 5 ? 1 : 2) + 1;
+      for (var i = 0; i < words.length; i++) {
+        var c = words[i];
+        if (Math.abs(c.length - n.length) >= bestD) continue;
+        var d = distance(n, c);
+        if (d < bestD) { best = c; bestD = d; }
+      }
+      if (!best) return w;
+      changed = true;
+      return best;
+    });
+    return changed ? out.trim() : '';
+  }
+
+  // distance is the edit distance of a and b, with transpositions of two
+  // neighbouring letters counting one.
+  function distance(a, b) {
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      for (var j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[0].push(j); continue; }
+        var v = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2][j - 2] + 1);
+        rows[i].push(v);
+      }
+    }
+    return rows[a.length][b.length];
+  }
+
+  // suggest adds to the status a query that may find something, when a
+  // query of plain words (no phrase, no filter) found nothing.
+  Box.prototype.suggest = function (text, r, run) {
+    var self = this;
+    if (r.docs.length || !r.meta || text.indexOf('"') >= 0 || Object.keys(r.query.filters).length) return;
+    vocabulary(r.meta).then(function (words) {
+      if (run !== self.run) return;
+      var s = correct(text, words);
+      if (!s) return;
+      var span = el('span', 'pm-search-suggest');
+      span.appendChild(document.createTextNode('. Did you mean '));
+      var u = new URL(window.location.href);
+      u.searchParams.set('q', s);
+      var a = el('a', '', s);
+      a.href = u.href;
+      a.addEventListener('click', function (e) {
+        e.preventDefault();
+        self.input.value = s;
+        self.update(true);
+      });
+      span.appendChild(a);
+      span.appendChild(document.createTextNode('?'));
+      self.status.appendChild(span);
+    }, function () {});
   };
 
   function count(n, more) {
