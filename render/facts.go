@@ -24,10 +24,7 @@ type Facts struct {
 // anything else (nested values, anchors, escapes, block scalars) is parsed
 // as Parse does.
 func ScanFacts(path string, src []byte, opts Options) (f Facts, complete bool) {
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if bytes.IndexByte(src, '\r') >= 0 {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	}
+	src = normalizeSource(src)
 	yamlText, bodyStart, endLine, hasFM := splitFrontMatter(src)
 	complete = !hasFM || endLine > 0
 	simple := true

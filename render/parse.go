@@ -106,15 +106,22 @@ func Parse(path string, src []byte, opts Options) (*Document, error) {
 	return d, err
 }
 
+// normalizeSource returns a file's text as a Document keeps it: without a
+// byte-order mark, and with CRLF line endings turned into LF.
+func normalizeSource(src []byte) []byte {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	}
+	return src
+}
+
 // ParseFrontMatter parses a postmortem's front matter only, for a quick
 // pass over many files: the document has no Markdown tree and no sections
 // until ParseBody is called, and its title falls back to the file name.
 // The problems it returns are all that Parse would return.
 func ParseFrontMatter(path string, src []byte, opts Options) (*Document, error) {
-	src = bytes.TrimPrefix(src, []byte("\ufeff"))
-	if bytes.IndexByte(src, '\r') >= 0 {
-		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
-	}
+	src = normalizeSource(src)
 	d := &Document{Path: path, Source: src, lines: newLineIndex(src), AST: ast.NewDocument(), noAutolinks: opts.NoAutolinks}
 	p := &docParser{doc: d}
 	if !utf8.Valid(src) {
