@@ -36,8 +36,6 @@ import (
 // the format version: another version is simply not found.
 const CacheFile = "history-v2.bin"
 
-const cacheName = CacheFile
-
 // cacheMagic opens the cache file.
 const cacheMagic = "postmortem history cache 2\n"
 
@@ -128,7 +126,7 @@ func (r *cacheReader) byte() byte {
 
 // loadCache reads the cache in dir. Any problem means an empty cache.
 func loadCache(dir string) (map[plumbing.Hash]*commit, map[[2]plumbing.Hash]uint8) {
-	b, err := os.ReadFile(filepath.Join(dir, cacheName))
+	b, err := os.ReadFile(filepath.Join(dir, CacheFile))
 	if err != nil {
 		return nil, nil
 	}
@@ -227,7 +225,7 @@ func saveCache(dir string, order []*commit, scores map[[2]plumbing.Hash]uint8) e
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, cacheName+".*.tmp")
+	tmp, err := os.CreateTemp(dir, CacheFile+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -241,7 +239,7 @@ func saveCache(dir string, order []*commit, scores map[[2]plumbing.Hash]uint8) e
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, cacheName)); err != nil {
+	if err := os.Rename(tmp.Name(), filepath.Join(dir, CacheFile)); err != nil {
 		return err
 	}
 	os.Remove(filepath.Join(dir, "history-v1.gob")) // the previous format's

@@ -419,7 +419,7 @@ func TestReadCache(t *testing.T) {
 	}
 
 	// A corrupt cache is ignored and rewritten.
-	name := filepath.Join(cache, cacheName)
+	name := filepath.Join(cache, CacheFile)
 	if err := os.WriteFile(name, []byte("not a cache"), 0o644); err != nil {
 		t.Fatal(err)
 	}
