@@ -60,14 +60,14 @@ exists is skipped, and said so.
 			if err != nil {
 				return err
 			}
-			if repo := config.RepoRoot(dir); ci != "" && repo != "" {
+			switch repo := config.RepoRoot(dir); {
+			case repo == "":
+				fmt.Fprintf(c.App.ErrWriter, "note: %s is not in a git repository; postmortems are kept and reviewed in one, and the site reads their history from it (git init)\n", dir)
+			case ci != "":
 				if abs, err := filepath.Abs(dir); err == nil && abs != repo {
 					fmt.Fprintf(c.App.ErrWriter, "note: %s reads CI configuration only at the repository's root (%s): move the file there and run postmortem in %s (-C %s)\n",
 						map[string]string{"github": "GitHub", "gitlab": "GitLab"}[ci], repo, dir, dir)
 				}
-			}
-			if config.RepoRoot(dir) == "" {
-				fmt.Fprintf(c.App.ErrWriter, "note: %s is not in a git repository; postmortems are kept and reviewed in one, and the site reads their history from it (git init)\n", dir)
 			}
 			fmt.Fprintf(c.App.ErrWriter, "next: postmortem new \"What happened, in a few words\"\n")
 			return nil
