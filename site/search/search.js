@@ -447,11 +447,13 @@
     parent.appendChild(document.createTextNode(text.slice(at, to)));
   }
 
+  var SNIPPET = 30; // words of text a snippet shows
+
   // snippet shows about 30 words of the text around its best cluster of
   // matches (the first window with the most distinct query words), or null
   // when no word matches. It stops reading at a window with them all.
   function snippet(text, match) {
-    var WIDTH = 30, ws = [], hits = [], next = 0, best = -1, bestN = 0, done = false;
+    var ws = [], hits = [], next = 0, best = -1, bestN = 0, done = false;
     // A phrase (quoted, or joined by hyphens): the snippet is around its
     // first occurrence, when the text has one.
     if (match.phrases.length) {
@@ -460,7 +462,7 @@
     }
     function close(h) { // scores the window that starts at word h
       var keys = new Set();
-      for (var k = 0; k < hits.length; k++) if (hits[k] >= h && hits[k] < h + WIDTH) keys.add(match(ws[hits[k]].word));
+      for (var k = 0; k < hits.length; k++) if (hits[k] >= h && hits[k] < h + SNIPPET) keys.add(match(ws[hits[k]].word));
       if (keys.size > bestN) { best = h; bestN = keys.size; }
       done = bestN === match.need;
     }
@@ -468,7 +470,7 @@
       var w = { start: m.index, end: m.index + m[0].length, word: normalize(m[0]) };
       ws.push(w);
       if (match(w.word)) hits.push(ws.length - 1);
-      while (next < hits.length && ws.length - 1 >= hits[next] + WIDTH && !done) close(hits[next++]);
+      while (next < hits.length && ws.length - 1 >= hits[next] + SNIPPET && !done) close(hits[next++]);
       if (done) break;
     }
     while (next < hits.length && !done) close(hits[next++]);
@@ -492,8 +494,7 @@
 
   // snippetAt shows about 30 words of text from a little before word best.
   function snippetAt(text, ws, match, best) {
-    var WIDTH = 30;
-    var a = Math.max(0, best - 6), b = Math.min(ws.length, a + WIDTH);
+    var a = Math.max(0, best - 6), b = Math.min(ws.length, a + SNIPPET);
     var p = el('p', 'pm-search-snippet');
     if (a > 0) p.appendChild(document.createTextNode('… '));
     highlight(p, text, ws, match, ws[a].start, ws[b - 1].end);
