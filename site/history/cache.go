@@ -2,12 +2,12 @@ package history
 
 import (
 	"bufio"
-	"encoding/binary"
-	"errors"
 	"os"
 	"path/filepath"
 
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/postmortem-dev/postmortem/site/internal/wire"
 )
 
 // The cache keeps, for every commit Read has diffed, what it learnt: its
@@ -39,91 +39,6 @@ const CacheFile = "history-v2.bin"
 // cacheMagic opens the cache file.
 const cacheMagic = "postmortem history cache 2\n"
 
-var errBadCache = errors.New("malformed history cache")
-
-// cacheReader decodes the cache file. The first error sticks: every later
-// read returns zero values, and err says what went wrong.
-type cacheReader struct {
-	data string // the whole file; strings are slices of it
-	i    int
-	err  error
-}
-
-func (r *cacheReader) fail() { r.err, r.i = errBadCache, len(r.data) }
-
-func (r *cacheReader) uint() uint64 {
-	if r.err != nil {
-		return 0
-	}
-	var v uint64
-	for shift := 0; shift < 64; shift += 7 {
-		if r.i >= len(r.data) {
-			break
-		}
-		b := r.data[r.i]
-		r.i++
-		v |= uint64(b&0x7f) << shift
-		if b < 0x80 {
-			return v
-		}
-	}
-	r.fail()
-	return 0
-}
-
-func (r *cacheReader) int() int64 {
-	u := r.uint()
-	return int64(u>>1) ^ -int64(u&1)
-}
-
-// count reads a number of items that each take at least min bytes, so
-// that a corrupt count cannot make a huge allocation.
-func (r *cacheReader) count(min int) int {
-	n := r.uint()
-	if n > uint64(len(r.data)-r.i)/uint64(min) {
-		r.fail()
-		return 0
-	}
-	return int(n)
-}
-
-// index reads an index below n.
-func (r *cacheReader) index(n int) int {
-	v := r.uint()
-	if v >= uint64(n) {
-		r.fail()
-		return 0
-	}
-	return int(v)
-}
-
-func (r *cacheReader) string() string {
-	n := r.count(1)
-	s := r.data[r.i : r.i+n]
-	r.i += n
-	return s
-}
-
-func (r *cacheReader) hash() plumbing.Hash {
-	var h plumbing.Hash
-	if r.err != nil || len(r.data)-r.i < len(h) {
-		r.fail()
-		return h
-	}
-	copy(h[:], r.data[r.i:])
-	r.i += len(h)
-	return h
-}
-
-func (r *cacheReader) byte() byte {
-	if r.err != nil || r.i >= len(r.data) {
-		r.fail()
-		return 0
-	}
-	r.i++
-	return r.data[r.i-1]
-}
-
 // loadCache reads the cache in dir. Any problem means an empty cache.
 func loadCache(dir string) (map[plumbing.Hash]*commit, map[[2]plumbing.Hash]uint8) {
 	b, err := os.ReadFile(filepath.Join(dir, CacheFile))
@@ -136,87 +51,77 @@ func loadCache(dir string) (map[plumbing.Hash]*commit, map[[2]plumbing.Hash]uint
 // decodeCache decodes the content of a cache file; it returns nil maps
 // when b is not one.
 func decodeCache(b []byte) (map[plumbing.Hash]*commit, map[[2]plumbing.Hash]uint8) {
-	if len(b) < len(cacheMagic) || string(b[:len(cacheMagic)]) != cacheMagic {
-		return nil, nil
-	}
-	r := &cacheReader{data: string(b), i: len(cacheMagic)}
-	paths := make([]string, r.count(1))
+	r := wire.NewReader(string(b), cacheMagic)
+	paths := make([]string, r.Count(1))
 	for i := range paths {
-		paths[i] = r.string()
+		paths[i] = r.String()
 	}
-	people := make([]Person, r.count(2))
+	people := make([]Person, r.Count(2))
 	for i := range people {
-		people[i] = Person{Name: r.string(), Email: r.string()}
+		people[i] = Person{Name: r.String(), Email: r.String()}
 	}
 	person := func() Person {
-		if i := r.index(len(people)); r.err == nil {
+		if i := r.Index(len(people)); r.Err() == nil {
 			return people[i]
 		}
 		return Person{}
 	}
-	n := r.count(20 + 8)
+	n := r.Count(20 + 8)
 	all := make([]commit, n)
 	commits := make(map[plumbing.Hash]*commit, n)
 	for i := range all {
 		c := &all[i]
-		c.hash = r.hash()
-		if np := r.count(20); np > 0 {
+		c.hash = hash(r)
+		if np := r.Count(20); np > 0 {
 			c.parents = make([]plumbing.Hash, np)
 			for j := range c.parents {
-				c.parents[j] = r.hash()
+				c.parents[j] = hash(r)
 			}
 		}
 		c.author = person()
-		c.when, c.zone, c.committed = r.int(), int32(r.int()), r.int()
-		c.subject = r.string()
-		if na := r.count(1); na > 0 {
+		c.when, c.zone, c.committed = r.Int(), int32(r.Int()), r.Int()
+		c.subject = r.String()
+		if na := r.Count(1); na > 0 {
 			c.coAuthors = make([]Person, na)
 			for j := range c.coAuthors {
 				c.coAuthors[j] = person()
 			}
 		}
-		if nc := r.count(1 + 1 + 20); nc > 0 {
+		if nc := r.Count(1 + 1 + 20); nc > 0 {
 			c.changes = make([]change, nc)
 			for j := range c.changes {
 				ch := &c.changes[j]
-				if k := r.index(len(paths)); r.err == nil {
+				if k := r.Index(len(paths)); r.Err() == nil {
 					ch.path = paths[k]
 				}
-				ch.kind = changeKind(r.byte())
-				ch.blob = r.hash()
+				ch.kind = changeKind(r.Byte())
+				ch.blob = hash(r)
 				if ch.kind < added || ch.kind > deleted {
-					r.fail()
+					r.Fail()
 				}
 			}
 		}
 		c.fromCache = true
 		commits[c.hash] = c
 	}
-	ns := r.count(41)
+	ns := r.Count(41)
 	scores := make(map[[2]plumbing.Hash]uint8, ns)
 	for range ns {
-		k := [2]plumbing.Hash{r.hash(), r.hash()}
-		scores[k] = r.byte()
+		k := [2]plumbing.Hash{hash(r), hash(r)}
+		scores[k] = r.Byte()
 	}
-	if r.err != nil || r.i != len(r.data) {
+	if !r.Done() {
 		return nil, nil
 	}
 	return commits, scores
 }
 
-// cacheWriter encodes the cache file.
-type cacheWriter struct {
-	w   *bufio.Writer
-	buf [binary.MaxVarintLen64]byte
+// hash reads a hash.
+func hash(r *wire.Reader) plumbing.Hash {
+	var h plumbing.Hash
+	r.Bytes(h[:])
+	return h
 }
-
-func (w *cacheWriter) uint(v uint64) { w.w.Write(binary.AppendUvarint(w.buf[:0], v)) }
-func (w *cacheWriter) int(v int64)   { w.uint(uint64(v<<1) ^ uint64(v>>63)) }
-func (w *cacheWriter) string(s string) {
-	w.uint(uint64(len(s)))
-	w.w.WriteString(s)
-}
-func (w *cacheWriter) hash(h plumbing.Hash) { w.w.Write(h[:]) }
 
 // saveCache writes the commits in order (except shallow boundaries) and the
 // similarity scores to the cache in dir, atomically. Commits that are no
@@ -279,44 +184,44 @@ func encodeCache(bw *bufio.Writer, order []*commit, scores map[[2]plumbing.Hash]
 			}
 		}
 	}
-	w := &cacheWriter{w: bw}
-	w.w.WriteString(cacheMagic)
-	w.uint(uint64(len(pathList)))
+	w := &wire.Writer{W: bw}
+	w.W.WriteString(cacheMagic)
+	w.Uint(uint64(len(pathList)))
 	for _, p := range pathList {
-		w.string(p)
+		w.String(p)
 	}
-	w.uint(uint64(len(peopleList)))
+	w.Uint(uint64(len(peopleList)))
 	for _, p := range peopleList {
-		w.string(p.Name)
-		w.string(p.Email)
+		w.String(p.Name)
+		w.String(p.Email)
 	}
-	w.uint(uint64(len(kept)))
+	w.Uint(uint64(len(kept)))
 	for _, c := range kept {
-		w.hash(c.hash)
-		w.uint(uint64(len(c.parents)))
+		w.Bytes(c.hash[:])
+		w.Uint(uint64(len(c.parents)))
 		for _, p := range c.parents {
-			w.hash(p)
+			w.Bytes(p[:])
 		}
-		w.uint(people[c.author])
-		w.int(c.when)
-		w.int(int64(c.zone))
-		w.int(c.committed)
-		w.string(c.subject)
-		w.uint(uint64(len(c.coAuthors)))
+		w.Uint(people[c.author])
+		w.Int(c.when)
+		w.Int(int64(c.zone))
+		w.Int(c.committed)
+		w.String(c.subject)
+		w.Uint(uint64(len(c.coAuthors)))
 		for _, p := range c.coAuthors {
-			w.uint(people[p])
+			w.Uint(people[p])
 		}
-		w.uint(uint64(len(c.changes)))
+		w.Uint(uint64(len(c.changes)))
 		for _, ch := range c.changes {
-			w.uint(paths[ch.path])
-			w.w.WriteByte(byte(ch.kind))
-			w.hash(ch.blob)
+			w.Uint(paths[ch.path])
+			w.Byte(byte(ch.kind))
+			w.Bytes(ch.blob[:])
 		}
 	}
-	w.uint(uint64(len(scores)))
+	w.Uint(uint64(len(scores)))
 	for k, s := range scores {
-		w.hash(k[0])
-		w.hash(k[1])
-		w.w.WriteByte(s)
+		w.Bytes(k[0][:])
+		w.Bytes(k[1][:])
+		w.Byte(s)
 	}
 }
