@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"html/template"
 	"io"
-	"maps"
 	"strconv"
 
 	"github.com/postmortem-dev/postmortem/render/parallel"
@@ -46,7 +45,6 @@ func (b *builder) startIndex(docs []*doc) *searchIndex {
 	go func() {
 		defer close(ix.done)
 		c := loadSearchCache(b.dir, b.key) // each document's words and data file, by content
-		old := c.Search.Docs
 		sd := searchDocs(docs)
 		for i, d := range docs {
 			// The document cache does not keep the body's text; read it
@@ -60,7 +58,7 @@ func (b *builder) startIndex(docs []*doc) *searchIndex {
 			ix.err = err
 			return
 		}
-		if b.dir != "" && !maps.EqualFunc(old, c.Search.Docs, func(_, _ *search.CachedDoc) bool { return true }) {
+		if b.dir != "" && c.Search.Changed() {
 			saveSearchCache(b.dir, c)
 		}
 		names := make([]string, 0, len(files))
@@ -112,7 +110,7 @@ func (b *builder) searchJobs() []job {
 // searchCacheName is the search index's cache file in the cache folder:
 // the build key, then the search.Cache (written by its WriteTo, many times
 // faster than gob).
-const searchCacheName = "site-search-v2.bin"
+const searchCacheName = "site-search-v3.bin"
 
 type searchCache struct {
 	Key    [32]byte

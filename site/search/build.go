@@ -73,18 +73,19 @@ const (
 	nFields
 )
 
-// A key's score in a document is its idf times the sum over fields of
-// weight × x/(sat+x), x the key's occurrences normalised by the field's
-// length: one occurrence in the title counts about three times the most
-// the body can give, so that the words of a title find it.
+// A key's score in a document is the sum over fields of weight ×
+// x/(sat+x), x the key's occurrences normalised by the field's length (its
+// impact), times the key's idf (by search.js): one occurrence in the title
+// counts about three times the most the body can give, so that the words
+// of a title find it.
 var (
 	fieldWeight = [nFields]float64{fTitle: 3, fSummary: 1.5, fBody: 1, fMeta: 1}
 	fieldSat    = [nFields]float64{fTitle: 0.2, fSummary: 0.3, fBody: 1.2, fMeta: 0.2}
 	fieldB      = [nFields]float64{fTitle: 0.5, fSummary: 0.5, fBody: 0.75, fMeta: 0.5}
 )
 
-// impactScale is the score, in units of the idf of a key in one document,
-// that gets the highest impact: a rare word in the title and elsewhere.
+// impactScale is the score that gets the highest impact: a word in the
+// title and elsewhere.
 const impactScale = 3.5
 
 // maxPrefixPostings caps the postings of a prefix at those of its best
@@ -109,27 +110,66 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	prep := prepare(order, opts.Cache)
-	ix := newIndexer(len(order))
-	for n, d := range order {
-		ix.add(n, d, &prep[n])
+	var (
+		before map[[32]byte]*CachedDoc // the cache's documents, before prepare keeps only these
+		st     *indexState
+	)
+	if c := opts.Cache; c != nil {
+		before, st = c.Docs, c.index
 	}
-	entries := append(ix.entries(), ix.facetEntries()...)
+	prep, keys := prepare(order, opts.Cache)
+	facets := facetsOf(order)
+	var next *indexState
+	if st != nil && st.shardSize == shardSize {
+		next = st.update(order, prep, keys, before, facets)
+	}
+	if opts.Cache != nil {
+		opts.Cache.updated = next != nil
+	}
+	if next == nil {
+		next = fullIndex(order, prep, keys, facets, shardSize)
+	}
+	if c := opts.Cache; c != nil && keys != nil {
+		c.index = next
+		c.changed = st == nil || len(before) != len(c.Docs) || st.shardSize != shardSize || !slices.Equal(st.docs, next.docs)
+	}
+	return files(next, order, prep, facets), nil
+}
+
+// fullIndex indexes every document.
+func fullIndex(order []*Doc, prep []prepared, keys [][32]byte, facets map[string]*facet, shardSize int) *indexState {
+	ix := newIndexer(len(order))
+	for n := range order {
+		ix.add(n, &prep[n])
+	}
+	ix.setAvgLen()
+	st := &indexState{
+		docs:      keys,
+		grid:      ix.grid,
+		shardSize: shardSize,
+		full:      map[string]string{},
+		words:     make(map[string]wordStat, len(ix.words)),
+	}
+	entries := append(ix.entries(st), facetEntries(facets)...)
 	texts := make([]string, len(entries))
 	parallel.For(len(entries), func(i int) {
 		texts[i] = entries[i].text()
 	})
-	total := 0
 	for _, t := range texts {
-		total += len(t) + 1
+		st.total += len(t) + 1
+	}
+	for id, w := range ix.words {
+		st.words[w] = wordStat{stem: ix.stems[ix.stemOf[id]], df: ix.wordDF[id]}
+	}
+	st.stems = ix.stemList()
+	st.facets = make(map[string]string)
+	for _, e := range entries[len(entries)-facetCount(facets):] {
+		st.facets[e.key] = e.exact
 	}
 
-	// Data files are named by number; the folder they go in is named by a
-	// hash of their contents, so a browser never mixes two builds. A key's
-	// shard is a hash of the key (shardOf), so that meta.js needs only the
-	// number of shards, however many there are.
-	type file struct{ name, body string }
-	nShards := max(1, (total+shardSize-1)/shardSize)
+	// A key's shard is a hash of the key (shardOf), so that meta.js needs
+	// only the number of shards, however many there are.
+	nShards := shardCount(st.total, shardSize)
 	shardOfEntry := make([]int32, len(entries))
 	parallel.For(len(entries), func(i int) {
 		shardOfEntry[i] = int32(shardOf(entries[i].key, nShards))
@@ -138,7 +178,7 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	for i, n := range shardOfEntry {
 		members[n] = append(members[n], int32(i))
 	}
-	data := make([]file, nShards+len(order), nShards+len(order)+1)
+	st.shards = make([]string, nShards)
 	parallel.For(nShards, func(n int) {
 		m := members[n]
 		slices.SortFunc(m, func(a, b int32) int { return cmp16(entries[a].key, entries[b].key) })
@@ -146,23 +186,54 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 		for j, i := range m {
 			parts[j] = texts[i]
 		}
+		st.shards[n] = "{" + strings.Join(parts, ",") + "}"
+	})
+	return st
+}
+
+// shardCount returns how many shards hold entries of total bytes: about
+// one per shardSize bytes, on a grid of steps of a fifth of a doubling,
+// so that a small change to the index seldom changes it (and with it
+// every key's shard).
+func shardCount(total, shardSize int) int {
+	x := float64(total) / float64(shardSize)
+	if x <= 1 {
+		return 1
+	}
+	return int(math.Ceil(math.Exp2(math.Ceil(5*math.Log2(x)) / 5)))
+}
+
+// files returns the index's files: the shards, the words, a file per
+// document and meta.js.
+func files(st *indexState, order []*Doc, prep []prepared, facets map[string]*facet) map[string][]byte {
+	// Data files are named by number; the folder they go in is named by a
+	// hash of their contents, so a browser never mixes two builds.
+	type file struct{ name, body string }
+	nShards := len(st.shards)
+	data := make([]file, nShards+len(order), nShards+len(order)+1)
+	parallel.For(nShards, func(n int) {
 		name := "t/" + strconv.Itoa(n)
-		data[n] = file{name, register(name, "{"+strings.Join(parts, ",")+"}")}
+		data[n] = file{name, register(name, st.shards[n])}
 	})
 	// The words a page suggests for a query that finds nothing.
-	data = append(data, file{"words", register("words", jsStrings(ix.suggestWords(suggestWords)))})
+	data = append(data, file{"words", register("words", jsStrings(st.suggest(suggestWords)))})
 	for n := range order {
-		// A document's file does not name itself: its number changes
-		// when a newer document is added, its bytes need not, so that a
-		// rebuild can keep the file (search.js knows a file by the script
+		// A document's file does not name itself, so that its bytes do
+		// not depend on its number (search.js knows a file by the script
 		// element that loads it).
 		data[nShards+n] = file{"d/" + strconv.Itoa(n), register("d", prep[n].file)}
 	}
 
+	sums := make([][32]byte, len(data))
+	parallel.For(len(data), func(i int) {
+		h := sha256.New()
+		h.Write([]byte(data[i].name + "\x00" + strconv.Itoa(len(data[i].body)) + "\x00"))
+		h.Write([]byte(data[i].body))
+		h.Sum(sums[i][:0])
+	})
 	h := sha256.New()
-	for _, f := range data {
-		h.Write([]byte(f.name + "\x00" + strconv.Itoa(len(f.body)) + "\x00"))
-		h.Write([]byte(f.body))
+	for _, sum := range sums {
+		h.Write(sum[:])
 	}
 	dir := hex.EncodeToString(h.Sum(nil))[:12] + "/"
 	out := make(map[string][]byte, len(data)+1)
@@ -171,14 +242,14 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	}
 
 	var m strings.Builder
-	fmt.Fprintf(&m, `{"version":2,"dir":%s,"root":"../","docs":%d,"shards":%d,"facets":{`,
+	fmt.Fprintf(&m, `{"version":3,"dir":%s,"root":"../","docs":%d,"shards":%d,"facets":{`,
 		jsString(dir), len(order), nShards)
 	for i, field := range Fields {
 		if i > 0 {
 			m.WriteByte(',')
 		}
 		m.WriteString(jsString(field) + ":[")
-		for j, v := range ix.facets[field].sorted(field) {
+		for j, v := range facets[field].sorted(field) {
 			if j > 0 {
 				m.WriteByte(',')
 			}
@@ -188,7 +259,7 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 	}
 	m.WriteString("}}")
 	out["meta.js"] = []byte(register("meta", m.String()))
-	return out, nil
+	return out
 }
 
 // suggestWords is how many words words.js holds: the most frequent, which
@@ -196,20 +267,20 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 // query finds nothing.
 const suggestWords = 4000
 
-// suggestWords returns up to n words of the documents, those whose stems
-// are in the most documents first (then alphabetically), leaving out
-// words of fewer than three letters and numbers.
-func (ix *indexer) suggestWords(n int) []string {
+// suggest returns up to n words of the documents, those whose stems are
+// in the most documents first (then alphabetically), leaving out words of
+// fewer than three letters and numbers.
+func (st *indexState) suggest(n int) []string {
 	type word struct {
 		w  string
 		df int32
 	}
-	var ws []word
-	for id, w := range ix.words {
+	ws := make([]word, 0, len(st.words))
+	for w, s := range st.words {
 		if utf8.RuneCountInString(w) < 3 || strings.Trim(w, "0123456789") == "" {
 			continue
 		}
-		ws = append(ws, word{w, ix.stemDF[ix.stemOf[id]]})
+		ws = append(ws, word{w, st.stems.df(s.stem)})
 	}
 	sort.Slice(ws, func(i, j int) bool {
 		if ws[i].df != ws[j].df {
@@ -277,8 +348,10 @@ func nonNil(s []string) []string {
 	return s
 }
 
-// sortDocs checks the documents and orders them newest first, then by ID:
-// a document's number in the index is its place in this order.
+// sortDocs checks the documents and orders them oldest first, then by ID
+// backwards, the order in which search.js lists equal results from the
+// end: a document's number in the index is its place in this order, so
+// that adding a postmortem of a new incident numbers the others as before.
 func sortDocs(docs []Doc) ([]*Doc, error) {
 	order := make([]*Doc, len(docs))
 	ids := make(map[string]bool, len(docs))
@@ -303,9 +376,9 @@ func sortDocs(docs []Doc) ([]*Doc, error) {
 	}
 	sort.Slice(order, func(i, j int) bool {
 		if order[i].Date != order[j].Date {
-			return order[i].Date > order[j].Date
+			return order[i].Date < order[j].Date
 		}
-		return order[i].ID < order[j].ID
+		return order[i].ID > order[j].ID
 	})
 	return order, nil
 }
@@ -349,6 +422,7 @@ type indexer struct {
 
 	wordID  map[string]int32
 	words   []string
+	wordDF  []int32
 	stemOf  []int32 // word -> stem
 	stemID  map[string]int32
 	stems   []string
@@ -368,19 +442,17 @@ type indexer struct {
 	prefID    map[string]int32
 	prefKeys  []string
 	wordPrefs [][]int32 // word -> its prefixes
+	lenSum    [nFields]int
+	grid      [nFields]int32
 	avgLen    [nFields]float64
 
 	stemPost [][]posting
 	pairPost [][]posting
 	prefPost [][]posting
-
-	facets map[string]*facet
-
-	idfs []float64 // idf by document frequency
 }
 
 func newIndexer(n int) *indexer {
-	ix := &indexer{
+	return &indexer{
 		n:      n,
 		wordID: map[string]int32{},
 		stemID: map[string]int32{},
@@ -388,18 +460,12 @@ func newIndexer(n int) *indexer {
 		docs:   make([][nFields][]int32, n),
 		dpairs: make([][nFields][]int32, n),
 		prefID: map[string]int32{},
-		facets: map[string]*facet{},
 	}
-	for _, f := range Fields {
-		ix.facets[f] = &facet{values: map[string]*facetValue{}}
-	}
-	return ix
 }
 
-// add reads document n: its words, their document frequencies and its
-// filter values. Postings are computed by entries, once frequencies are
-// known.
-func (ix *indexer) add(n int, d *Doc, p *prepared) {
+// add reads document n: its words and their document frequencies.
+// Postings are computed by entries, once every document is added.
+func (ix *indexer) add(n int, p *prepared) {
 	for f, ws := range p.words {
 		var ids []int32
 		if ws != "" {
@@ -414,7 +480,7 @@ func (ix *indexer) add(n int, d *Doc, p *prepared) {
 			ids = append(ids, ix.word(w))
 		})
 		ix.docs[n][f] = ids
-		ix.avgLen[f] += float64(len(ids)) / float64(ix.n)
+		ix.lenSum[f] += len(ids)
 		var pairs []int32
 		if len(ids) > 1 {
 			pairs = make([]int32, 0, len(ids)-1)
@@ -442,17 +508,39 @@ func (ix *indexer) add(n int, d *Doc, p *prepared) {
 		}
 		ix.dpairs[n][f] = pairs
 	}
-	ix.facets["severity"].add(d.Severity, n)
-	ix.facets["status"].add(d.Status, n)
-	for _, s := range d.Services {
-		ix.facets["service"].add(s, n)
+}
+
+// setAvgLen sets the fields' average lengths, once every document is added.
+func (ix *indexer) setAvgLen() {
+	ix.grid = lenGrid(ix.lenSum, ix.n)
+	ix.avgLen = gridLens(ix.grid)
+}
+
+// lenGrid returns the average lengths of fields as steps of a grid: an
+// eighth of a doubling. A field's length counts in its keys' scores
+// against the average (BM25's length normalisation); on a grid, the
+// average of a few thousand documents rarely changes with one of them, and
+// neither do the scores of the others.
+func lenGrid(sums [nFields]int, docs int) [nFields]int32 {
+	var g [nFields]int32
+	for f, sum := range sums {
+		if sum == 0 || docs == 0 {
+			g[f] = math.MinInt32
+			continue
+		}
+		g[f] = int32(math.Round(8 * math.Log2(float64(sum)/float64(docs))))
 	}
-	for _, t := range d.Tags {
-		ix.facets["tag"].add(t, n)
+	return g
+}
+
+func gridLens(g [nFields]int32) [nFields]float64 {
+	var avg [nFields]float64
+	for f, step := range g {
+		if step != math.MinInt32 {
+			avg[f] = math.Exp2(float64(step) / 8)
+		}
 	}
-	if len(d.Date) >= 4 {
-		ix.facets["year"].add(d.Date[:4], n)
-	}
+	return avg
 }
 
 func (ix *indexer) word(w string) int32 {
@@ -463,6 +551,7 @@ func (ix *indexer) word(w string) int32 {
 	id = int32(len(ix.words))
 	ix.wordID[w] = id
 	ix.words = append(ix.words, w)
+	ix.wordDF = append(ix.wordDF, 0)
 	st := Stem(w)
 	s, ok := ix.stemID[st]
 	if !ok {
@@ -475,21 +564,29 @@ func (ix *indexer) word(w string) int32 {
 	}
 	ix.stemOf = append(ix.stemOf, s)
 	var prefs []int32
+	eachPrefix(w, func(p string) {
+		id, ok := ix.prefID[p]
+		if !ok {
+			id = int32(len(ix.prefKeys))
+			ix.prefID[p] = id
+			ix.prefKeys = append(ix.prefKeys, p)
+		}
+		prefs = append(prefs, id)
+	})
+	ix.wordPrefs = append(ix.wordPrefs, prefs)
+	return id
+}
+
+// eachPrefix calls f with each prefix of w that has an entry: those of
+// minPrefix characters or more, shorter than w.
+func eachPrefix(w string, f func(p string)) {
 	runes := 0
 	for i := range w {
 		if runes >= minPrefix {
-			p, ok := ix.prefID[w[:i]]
-			if !ok {
-				p = int32(len(ix.prefKeys))
-				ix.prefID[w[:i]] = p
-				ix.prefKeys = append(ix.prefKeys, w[:i])
-			}
-			prefs = append(prefs, p)
+			f(w[:i])
 		}
 		runes++
 	}
-	ix.wordPrefs = append(ix.wordPrefs, prefs)
-	return id
 }
 
 func (ix *indexer) pair(a, b int32) int32 {
@@ -506,36 +603,24 @@ func (ix *indexer) pair(a, b int32) int32 {
 	return id
 }
 
-// idf is BM25's inverse document frequency of a key in df documents, from
-// a table of every df a key can have (entries fills it first, so that
-// goroutines can share it).
-func (ix *indexer) idf(df int32) float64 {
-	if int(df) < len(ix.idfs) {
-		return ix.idfs[df]
-	}
-	return bm25IDF(ix.n, df)
-}
-
-func bm25IDF(docs int, df int32) float64 {
-	n := float64(docs)
-	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
-}
-
-// impact is a key's BM25F score in a document (fieldWeight), quantised to
-// 1..maxImpact against impactScale times the idf of a key in one document,
-// and at least 3 for a key in the title, 2 in the summary or metadata.
-func (ix *indexer) impact(df int32, tf [nFields]uint16, lens [nFields]int) uint8 {
+// impact is a key's BM25F term-frequency score in a document (fieldWeight),
+// quantised to 1..maxImpact against impactScale, and at least 3 for a key
+// in the title, 2 in the summary or metadata. The key's rarity (BM25's
+// inverse document frequency) is not in it: search.js weighs it by the
+// length of the key's list, so that a document's postings do not depend
+// on the others and a rebuild rewrites only the lists of the keys of the
+// documents that changed.
+func impact(tf [nFields]uint16, lens [nFields]int, avgLen *[nFields]float64) uint8 {
 	var t float64
 	for f := 0; f < nFields; f++ {
-		if tf[f] == 0 || ix.avgLen[f] == 0 {
+		if tf[f] == 0 || avgLen[f] == 0 {
 			continue
 		}
-		norm := 1 - fieldB[f] + fieldB[f]*float64(lens[f])/ix.avgLen[f]
+		norm := 1 - fieldB[f] + fieldB[f]*float64(lens[f])/avgLen[f]
 		x := float64(tf[f]) / norm
 		t += fieldWeight[f] * x / (fieldSat[f] + x)
 	}
-	s := ix.idf(df) * t
-	q := math.Round(maxImpact * s / (impactScale * ix.idf(1)))
+	q := math.Round(maxImpact * t / impactScale)
 	// A word in the title, however common, counts above one in the body
 	// only: quantised, common words would all be worth 1.
 	low := 1.0
@@ -549,12 +634,9 @@ func (ix *indexer) impact(df int32, tf [nFields]uint16, lens [nFields]int) uint8
 }
 
 // entries computes the postings of every stem, pair and prefix and returns
-// the dictionary's entries, unsorted.
-func (ix *indexer) entries() []entry {
-	ix.idfs = make([]float64, ix.n+2)
-	for df := range ix.idfs {
-		ix.idfs[df] = bm25IDF(ix.n, int32(df))
-	}
+// the dictionary's entries, unsorted. It keeps in st the full lists of the
+// prefixes whose entries hold only their best postings.
+func (ix *indexer) entries(st *indexState) []entry {
 	// A stem or pair has a posting per document it is in: their lists
 	// are carved out of one array each.
 	ix.stemPost = carve(ix.stemDF)
@@ -578,6 +660,7 @@ func (ix *indexer) entries() []entry {
 	stemEnc := make([]string, len(ix.stems))
 	pairEnc := make([]string, len(ix.pairs))
 	prefEnc := make([]string, len(ix.prefKeys))
+	prefFull := make([]string, len(ix.prefKeys))
 	pairKey := make([]string, len(ix.pairs))
 	parallel.For(len(stemEnc)+len(pairEnc)+len(prefEnc), func(i int) {
 		switch {
@@ -590,26 +673,31 @@ func (ix *indexer) entries() []entry {
 			pairEnc[i] = encodePostings(ix.pairPost[i])
 		default:
 			i -= len(stemEnc) + len(pairEnc)
-			prefEnc[i] = encodePostings(capPostings(ix.prefPost[i], maxPrefixPostings))
+			ps := ix.prefPost[i]
+			prefEnc[i] = encodePostings(capPostings(ps, maxPrefixPostings))
+			if len(ps) > maxPrefixPostings {
+				prefFull[i] = encodePostings(ps)
+			}
 		}
 	})
 	// Stems first, so that out[s] is stem s; pairs hold a space, which
 	// no stem or prefix does.
 	out := make([]entry, 0, len(stemEnc)+len(pairEnc)+len(prefEnc))
-	exactOf := make(map[string]string, len(stemEnc)) // encoded list -> the smallest stem with it as Exact
 	for s, st := range ix.stems {
 		out = append(out, entry{key: st, exact: stemEnc[s]})
-		if k, ok := exactOf[stemEnc[s]]; !ok || cmp16(st, k) < 0 {
-			exactOf[stemEnc[s]] = st
-		}
 	}
 	for p, key := range pairKey {
 		out = append(out, entry{key: key, exact: pairEnc[p]})
 	}
+	stems := ix.stemList()
+	exact := func(s string) string { return stemEnc[ix.stemID[s]] }
 	for i, enc := range prefEnc {
 		p := ix.prefKeys[i]
-		if k, ok := exactOf[enc]; ok {
-			enc = "~" + k
+		if prefFull[i] != "" {
+			st.full[p] = prefFull[i]
+		}
+		if a := alias(p, enc, stems, exact); a != "" {
+			enc = "~" + a
 		}
 		if s, ok := ix.stemID[p]; ok {
 			out[s].prefix = enc
@@ -618,6 +706,16 @@ func (ix *indexer) entries() []entry {
 		}
 	}
 	return out
+}
+
+// stemList returns the stems, sorted, with their document frequencies.
+func (ix *indexer) stemList() stemList {
+	l := stemList{keys: slices.Clone(ix.stems), dfs: make([]int32, len(ix.stems))}
+	sort.Strings(l.keys)
+	for i, s := range l.keys {
+		l.dfs[i] = ix.stemDF[ix.stemID[s]]
+	}
+	return l
 }
 
 // stemPostings appends each document's posting to the lists of its stems
@@ -643,6 +741,7 @@ func (ix *indexer) stemPostings() {
 				if wordHit[id] != int32(n) {
 					wordHit[id] = int32(n)
 					wordsSeen = append(wordsSeen, id)
+					ix.wordDF[id]++
 				}
 				s := ix.stemOf[id]
 				if ix.stemTF[s] == ([nFields]uint16{}) {
@@ -652,7 +751,7 @@ func (ix *indexer) stemPostings() {
 			}
 		}
 		for _, s := range stemsSeen {
-			q := ix.impact(ix.stemDF[s], ix.stemTF[s], lens)
+			q := impact(ix.stemTF[s], lens, &ix.avgLen)
 			stemImpact[s] = q
 			ix.stemPost[s] = append(ix.stemPost[s], mkPosting(n, q))
 			ix.stemTF[s] = [nFields]uint16{}
@@ -691,7 +790,7 @@ func (ix *indexer) pairPostings() {
 			}
 		}
 		for _, p := range pairsSeen {
-			ix.pairPost[p] = append(ix.pairPost[p], mkPosting(n, ix.impact(ix.pairDF[p], ix.pairTF[p], lens)))
+			ix.pairPost[p] = append(ix.pairPost[p], mkPosting(n, impact(ix.pairTF[p], lens, &ix.avgLen)))
 			ix.pairTF[p] = [nFields]uint16{}
 		}
 	}
@@ -719,15 +818,45 @@ func sat16(v uint16) uint16 {
 	return v
 }
 
+// facetsOf returns the values of the filter fields, with their documents.
+func facetsOf(order []*Doc) map[string]*facet {
+	facets := make(map[string]*facet, len(Fields))
+	for _, f := range Fields {
+		facets[f] = &facet{values: map[string]*facetValue{}}
+	}
+	for n, d := range order {
+		facets["severity"].add(d.Severity, n)
+		facets["status"].add(d.Status, n)
+		for _, s := range d.Services {
+			facets["service"].add(s, n)
+		}
+		for _, t := range d.Tags {
+			facets["tag"].add(t, n)
+		}
+		if len(d.Date) >= 4 {
+			facets["year"].add(d.Date[:4], n)
+		}
+	}
+	return facets
+}
+
 // facetEntries returns an entry per filter value, keyed "!field:value".
-func (ix *indexer) facetEntries() []entry {
+func facetEntries(facets map[string]*facet) []entry {
 	var out []entry
 	for _, f := range Fields {
-		for k, v := range ix.facets[f].values {
+		for k, v := range facets[f].values {
 			out = append(out, entry{key: "!" + f + ":" + k, exact: encodePostings(v.docs)})
 		}
 	}
 	return out
+}
+
+func facetCount(facets map[string]*facet) int {
+	n := 0
+	for _, f := range facets {
+		n += len(f.values)
+	}
+	return n
 }
 
 // A facet is the values one filter field takes.

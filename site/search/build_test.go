@@ -54,8 +54,9 @@ func TestSearch(t *testing.T) {
 	}{
 		// A word in the title ranks above the same word in the body.
 		{"kafka ", []string{"broker", "lag", "friday"}},
-		// Prefixes while typing, stems, folding.
-		{"kaf", []string{"broker", "friday", "lag"}},
+		// Prefixes while typing, stems, folding; the prefix ranks as its
+		// word does.
+		{"kaf", []string{"broker", "lag", "friday"}},
 		{"restarting ", []string{"broker", "lag"}},
 		{"timeout ", []string{"friday", "cafe", "lag"}},
 		{"CAFE zurich", []string{"cafe"}},
@@ -131,9 +132,13 @@ func TestFragment(t *testing.T) {
 			t.Errorf("fragment %d = %+v, want %+v", n, f, d)
 		}
 	}
-	// Documents are numbered newest first.
-	if got := ix.fragment(t, 0).ID; got != "cafe" {
-		t.Errorf("document 0 is %s, want the newest", got)
+	// Documents are numbered oldest first, so that a new postmortem
+	// leaves the others' numbers as they were.
+	if got := ix.fragment(t, 0).ID; got != "inc-4711" {
+		t.Errorf("document 0 is %s, want the oldest", got)
+	}
+	if got := ix.fragment(t, ix.meta.Docs-1).ID; got != "cafe" {
+		t.Errorf("the last document is %s, want the newest", got)
 	}
 }
 

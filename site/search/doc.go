@@ -69,9 +69,14 @@
 // Ranking is BM25F over the title, the summary, the body and the metadata
 // (services, tags, authors and id): a key's score in a field saturates
 // quickly, and one occurrence in the title counts about three times the
-// most the body can give. Scores are computed at build time and stored per
-// word and document as 5-bit impacts (at least 3 in the title, 2 in the
-// summary or metadata), so that the browser only adds small integers.
+// most the body can give. A key's score in a document is computed at build
+// time and stored as a 5-bit impact (at least 3 in the title, 2 in the
+// summary or metadata); the browser weighs it by the key's rarity, BM25's
+// inverse document frequency computed from the length of its list, as a
+// small integer. A document's impacts depend on nothing but its own words
+// (and the fields' average lengths, rounded), and documents are numbered
+// oldest first, so that a rebuild after a few postmortems changed
+// rewrites the lists of their words only (see Cache).
 // Words are folded (render.Fold), lower case and stemmed (Stem). The
 // documents found have every word of the query; when none has them all,
 // those with some are shown, more of the words first, and the page says

@@ -49,6 +49,37 @@ func encodePostings(ps []posting) string {
 	return string(b)
 }
 
+// decodePostings reads a list that encodePostings wrote, which must be
+// well formed.
+func decodePostings(s string) []posting {
+	out := make([]posting, 0, postingCount(s))
+	doc, n, shift := -1, uint32(0), 0
+	for i := 0; i < len(s); i++ {
+		d := uint32(strings.IndexByte(vlqDigits, s[i]))
+		n |= (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		doc += int(n>>impactBits) + 1
+		out = append(out, mkPosting(doc, uint8(n&maxImpact)))
+		n, shift = 0, 0
+	}
+	return out
+}
+
+// postingCount returns the number of postings in an encoded list: its
+// digits without the continuation bit.
+func postingCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'f' { // digits 0..31
+			n++
+		}
+	}
+	return n
+}
+
 // jsString returns s as a JavaScript (and JSON) string literal in plain
 // ASCII: quotes, backslashes, control characters, <, >, & and everything
 // outside ASCII are escaped, so that a data file reads the same whatever

@@ -9,16 +9,24 @@ import (
 )
 
 // Cache keeps the work Build does on each document, its words and its
-// data file, so that a build after a few documents changed redoes only
-// theirs. Build looks documents up by a hash of all their fields (with
-// BodySum for Body when it is set) and
-// leaves in Docs those of its own documents only, so the cache does not
-// grow with documents that were removed or changed. It is meant to be
+// data file, and the index it made, so that a build after a few documents
+// changed redoes only theirs and updates the lists of their keys. Build
+// looks documents up by a hash of all their fields (with BodySum for Body
+// when it is set) and leaves in Docs those of its own documents only, so
+// the cache does not grow with documents that were removed or changed. It is meant to be
 // saved between builds with WriteTo and read with ReadFrom; a Cache must
 // not be used by two builds at once.
 type Cache struct {
 	Docs map[[32]byte]*CachedDoc
+
+	index   *indexState // the index of the last build (see indexState)
+	changed bool        // whether the last build changed the cache
+	updated bool        // whether the last build updated index rather than make it anew
 }
+
+// Changed reports whether the last Build changed what the cache holds, so
+// that it is worth saving.
+func (c *Cache) Changed() bool { return c.changed }
 
 // Has reports whether the cache holds the work of a document, so that
 // Build does not need its Body. The document's BodySum must be set: a
@@ -36,7 +44,7 @@ type CachedDoc struct {
 
 // cacheVersion changes when what a CachedDoc holds of a document does: the
 // words, the fragment or its encoding.
-const cacheVersion = "search-doc-v2"
+const cacheVersion = "search-doc-v3"
 
 // valueBreak stands between two values of the metadata field in a
 // document's words: pairs of neighbouring words are indexed within a value
@@ -50,8 +58,8 @@ type prepared struct {
 }
 
 // prepare tokenises and encodes the documents on all cores, taking from
-// and filling the cache.
-func prepare(order []*Doc, cache *Cache) []prepared {
+// and filling the cache. With a cache, it returns the documents' keys.
+func prepare(order []*Doc, cache *Cache) ([]prepared, [][32]byte) {
 	out := make([]prepared, len(order))
 	var keys [][32]byte
 	var fresh []*CachedDoc
@@ -80,7 +88,7 @@ func prepare(order []*Doc, cache *Cache) []prepared {
 			cache.Docs[keys[n]] = c
 		}
 	}
-	return out
+	return out, keys
 }
 
 func prepareDoc(d *Doc) prepared {

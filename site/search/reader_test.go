@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -196,12 +197,13 @@ func (ix *index) search(t testing.TB, text string) []int {
 			best[i] = -1
 		}
 		for k, l := range c.alts {
+			w := weight(n, len(l.docs))
 			for i, d := range l.docs {
 				imp := l.imps[i]
 				if k < len(c.half) && c.half[k] {
 					imp = max(1, imp/4)
 				}
-				best[d] = max(best[d], imp)
+				best[d] = max(best[d], imp*w)
 			}
 		}
 		for d := range best {
@@ -240,9 +242,23 @@ func (ix *index) search(t testing.TB, text string) []int {
 		if hits[a] != hits[b] {
 			return hits[a] > hits[b]
 		}
-		return total[a] > total[b]
+		if total[a] != total[b] {
+			return total[a] > total[b]
+		}
+		return a > b // newer
 	})
 	return out
+}
+
+// weight is how rare a key in df of n documents is, as search.js weighs
+// its postings.
+func weight(n, df int) int {
+	return max(1, int(math.Round(16*bm25IDF(n, df)/bm25IDF(n, 1))))
+}
+
+func bm25IDF(docs, df int) float64 {
+	n := float64(docs)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // adjacent returns the pairs of neighbouring words of q, whose postings

@@ -324,20 +324,29 @@
     }));
   }
 
+  // weight is how rare a key in df of n documents is, as a whole number:
+  // BM25's inverse document frequency, over that of a key in one document,
+  // times 16 (weight in reader_test.go).
+  function weight(n, df) {
+    function idf(df) { return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+    return Math.max(1, Math.round(16 * idf(df) / idf(1)));
+  }
+
   // rank orders the documents that match every required clause and every
   // word, or when none has every word, those with at least one (partial):
   // those with more of the words first, then by the sum over clauses of
-  // their best impact in each (the longer words of a prefix count a
-  // quarter), then newest first (lower number).
+  // their best score in each, a posting's impact times its list's weight
+  // (the longer words of a prefix count a quarter), then newest first
+  // (higher number).
   function rank(m, cls) {
     var n = m.docs, total = new Int32Array(n), hits = new Int32Array(n), need = new Int32Array(n);
-    var required = 0, words = 0, best = new Int8Array(n);
+    var required = 0, words = 0, best = new Int32Array(n);
     cls.forEach(function (c) {
       best.fill(-1);
       c.lists.forEach(function (l, a) {
-        var half = c.half[a];
+        var half = c.half[a], w = weight(n, l.docs.length);
         for (var k = 0; k < l.docs.length; k++) {
-          var imp = half ? Math.max(1, l.imps[k] >> 2) : l.imps[k];
+          var imp = (half ? Math.max(1, l.imps[k] >> 2) : l.imps[k]) * w;
           if (imp > best[l.docs[k]]) best[l.docs[k]] = imp;
         }
       });
@@ -357,7 +366,7 @@
         if (hits[d] === words) all++;
       }
     }
-    out.sort(function (a, b) { return hits[b] - hits[a] || total[b] - total[a] || a - b; });
+    out.sort(function (a, b) { return hits[b] - hits[a] || total[b] - total[a] || b - a; });
     var partial = words > 1 && all === 0 && out.length > 0;
     if (all > 0) out.length = all; // those with every word come first
     return { docs: out, partial: partial };
