@@ -3,7 +3,6 @@ package site
 import (
 	"bufio"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -66,8 +65,8 @@ func CacheDir(root string) string {
 // version. A cache that cannot be read, or that another build key made, is
 // ignored; one that cannot be written is only slower.
 const (
-	docCacheName  = "site-docs-v2.gob"
-	fileCacheName = "site-files-v1.gob"
+	docCacheName  = "site-docs-v3.bin"
+	fileCacheName = "site-files-v2.bin"
 )
 
 // staleCache matches the names of cache files of every format version,
@@ -152,33 +151,6 @@ func buildKey(cfg *config.Config, drafts bool, base, prefix string) [32]byte {
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
-}
-
-func loadDocCache(dir string, key [32]byte) *docCache {
-	var c docCache
-	if !loadCache(dir, docCacheName, &c) || c.Key != key {
-		return &docCache{}
-	}
-	return &c
-}
-
-func loadFileCache(dir string, key [32]byte) *fileCache {
-	var c fileCache
-	if !loadCache(dir, fileCacheName, &c) || c.Key != key {
-		return &fileCache{}
-	}
-	return &c
-}
-
-// loadCache decodes a cache file written by saveCache into v, and reports
-// whether it could.
-func loadCache(dir, name string, v any) bool {
-	return readCache(dir, name, func(r io.Reader) error { return gob.NewDecoder(r).Decode(v) })
-}
-
-// saveCache writes v into a cache file with encoding/gob.
-func saveCache(dir, name string, v any) {
-	writeCache(dir, name, func(w io.Writer) error { return gob.NewEncoder(w).Encode(v) })
 }
 
 // readCache reads a cache file with read, and reports whether it could.

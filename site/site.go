@@ -155,7 +155,7 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 	go func() {
 		defer close(saved)
 		if opts.CacheDir != "" && changed {
-			saveCache(opts.CacheDir, docCacheName, next)
+			saveDocCache(opts.CacheDir, next)
 		}
 	}()
 	b := &builder{cfg: cfg, w: w, prog: prog, conv: conv, key: key, dir: opts.CacheDir, ru: ru}
@@ -227,7 +227,7 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 	}
 	res.Pages, res.Files = b.pages, b.files
 	if opts.CacheDir != "" && ru != nil {
-		saveCache(opts.CacheDir, fileCacheName, &fileCache{Key: key, Out: ru.final(), Files: b.made})
+		saveFileCache(opts.CacheDir, &fileCache{Key: key, Out: ru.final(), Files: b.made})
 	}
 	<-saved
 	pruneCache(opts.CacheDir)

@@ -82,6 +82,20 @@ func (r *Reader) Count(min int) int {
 	return int(n)
 }
 
+// OptCount reads what Writer.OptCount wrote: a count checked as Count
+// checks it, and whether there was one.
+func (r *Reader) OptCount(min int) (int, bool) {
+	n := r.Uint()
+	if n == 0 || r.err != nil {
+		return 0, false
+	}
+	if n-1 > uint64(len(r.data)-r.i)/uint64(min) {
+		r.Fail()
+		return 0, false
+	}
+	return int(n - 1), true
+}
+
 // Index reads an index below n.
 func (r *Reader) Index(n int) int {
 	v := r.Uint()
@@ -132,6 +146,16 @@ func (w *Writer) Uint(v uint64) { w.W.Write(binary.AppendUvarint(w.buf[:0], v)) 
 
 // Int writes a zigzag varint.
 func (w *Writer) Int(v int64) { w.Uint(uint64(v<<1) ^ uint64(v>>63)) }
+
+// OptCount writes a count, or that there is none (for a nil slice or
+// pointer, as opposed to an empty one) when ok is false.
+func (w *Writer) OptCount(n int, ok bool) {
+	if !ok {
+		w.Uint(0)
+		return
+	}
+	w.Uint(uint64(n) + 1)
+}
 
 // String writes a string.
 func (w *Writer) String(s string) {
