@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+	"unsafe"
 
 	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/site/internal/wire"
@@ -114,10 +115,12 @@ func readWire(dir, name string) string {
 		return ""
 	}
 	data, err := os.ReadFile(filepath.Join(dir, name))
-	if err != nil {
+	if err != nil || len(data) == 0 {
 		return ""
 	}
-	return string(data)
+	// Not copied: data is not written again, and copying 13 MB took
+	// 0.13 s of CPU at 10,000 postmortems, most of it faulting pages in.
+	return unsafe.String(&data[0], len(data))
 }
 
 // writeWire writes a cache file with write, atomically.
