@@ -13,9 +13,9 @@ import (
 	"github.com/postmortem-dev/postmortem/site/internal/wire"
 )
 
-// fill sets every field reachable from v to a value other than its zero
-// value, different from field to field, so that a test can see a field
-// that is lost or mixed up with another.
+// fill sets every exported field reachable from v to a value other than
+// its zero value, different from field to field, so that a test can see a
+// field that is lost or mixed up with another.
 func fill(v reflect.Value, n *int) {
 	*n++
 	if v.Type() == reflect.TypeFor[time.Time]() {
@@ -45,7 +45,9 @@ func fill(v reflect.Value, n *int) {
 		}
 	case reflect.Struct:
 		for i := range v.NumField() {
-			fill(v.Field(i), n)
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i), n)
+			}
 		}
 	default:
 		panic("fill: no value for a " + v.Type().String())

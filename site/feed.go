@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"net/url"
 	"time"
@@ -169,13 +168,4 @@ func sitemap(s *Site) ([]byte, error) {
 	}
 	b.WriteByte('\n')
 	return b.Bytes(), nil
-}
-
-// jsonFile returns postmortems.json.
-func jsonFile(s *Site) ([]byte, error) {
-	b, err := json.MarshalIndent(s, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
 }
