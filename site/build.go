@@ -30,7 +30,7 @@ type builder struct {
 	made map[string]cachedFile // the files made, with their keys
 
 	oldOnce sync.Once
-	oldData map[[32]byte]string // names of old files by key, for writeData
+	oldData map[[32]byte]string // names of old files by key, for writeIndexFile
 
 	pages, files int
 }
@@ -195,41 +195,6 @@ func (b *builder) do(j job, buf *bytes.Buffer) error {
 		if f, ok := b.ru.stat(j.name); ok {
 			f.Key = key
 			b.record(j.name, f)
-		}
-	}
-	return nil
-}
-
-// writeData writes a file whose name was not known when the jobs were
-// listed (the search index's), taking it from the previous site when one
-// of its files has the same bytes, under whatever name: the index's files
-// are in a folder named after all of them, so a change to one document
-// renames them all, but changes the bytes of a few.
-func (b *builder) writeData(name string, data []byte) error {
-	h := sha256.New()
-	h.Write([]byte("content\x00"))
-	h.Write(data)
-	var key [32]byte
-	h.Sum(key[:0])
-	if b.ru != nil {
-		b.oldOnce.Do(func() {
-			b.oldData = make(map[[32]byte]string, len(b.old))
-			for name, f := range b.old {
-				b.oldData[f.Key] = name
-			}
-		})
-		if from, ok := b.oldData[key]; ok && b.ru.reuse(from, name, b.old[from]) {
-			b.record(name, b.old[from])
-			return nil
-		}
-	}
-	if err := b.w.WriteFile(name, data); err != nil {
-		return err
-	}
-	if b.ru != nil {
-		if f, ok := b.ru.stat(name); ok {
-			f.Key = key
-			b.record(name, f)
 		}
 	}
 	return nil

@@ -2,9 +2,11 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"html/template"
-	"io"
 	"strconv"
+	"sync"
 
 	"github.com/postmortem-dev/postmortem/render/parallel"
 	"github.com/postmortem-dev/postmortem/site/search"
@@ -44,35 +46,105 @@ func (b *builder) startIndex(docs []*doc) *searchIndex {
 	ix := &searchIndex{done: make(chan struct{})}
 	go func() {
 		defer close(ix.done)
-		c := loadSearchCache(b.dir, b.key) // each document's words and data file, by content
-		sd := searchDocs(docs)
-		for i, d := range docs {
-			// The document cache does not keep the body's text; read it
-			// again only when the search's cache lacks the document.
-			if sd[i].Body == "" && !c.Search.Has(&sd[i]) {
-				sd[i].Body = b.conv.text(d)
-			}
+		// The cache holds each document's words and data file, by
+		// content, and the index of the last build.
+		c := search.OpenCache(b.dir, b.key)
+		defer func() { c.Close() }()
+		var done sync.Map // names of the files written
+		files, err := b.writeIndex(docs, c, &done)
+		if err != nil && len(c.Docs) > 0 {
+			// The cache could not be read as it was written: build
+			// without it, and write the files not written yet (the same
+			// documents make the same files).
+			c.Close()
+			c = &search.Cache{}
+			files, err = b.writeIndex(docs, c, &done)
 		}
-		files, err := search.Build(sd, search.Options{Cache: c.Search})
 		if err != nil {
 			ix.err = err
 			return
 		}
-		if b.dir != "" && c.Search.Changed() {
-			saveSearchCache(b.dir, c)
+		if b.dir != "" && c.Changed() {
+			c.Save(b.dir, b.key) // a cache that cannot be saved only makes the next build slower
 		}
-		names := make([]string, 0, len(files))
-		for name := range files {
-			if name != "meta.js" {
-				names = append(names, name)
-			}
-		}
-		ix.err = parallel.ForErr(len(names), func(i int) error {
-			return b.writeData(search.Dir+"/"+names[i], files[names[i]])
-		})
-		ix.meta, ix.written = files["meta.js"], len(names)
+		ix.meta, ix.err = files[len(files)-1].Bytes() // BuildFiles lists meta.js last
+		ix.written = len(files) - 1
 	}()
 	return ix
+}
+
+// writeIndex builds the search index of docs with the cache c and writes
+// its files but meta.js, those not in done, and returns them.
+func (b *builder) writeIndex(docs []*doc, c *search.Cache, done *sync.Map) ([]search.File, error) {
+	files, err := b.buildIndex(docs, c)
+	if err != nil {
+		return nil, err
+	}
+	err = parallel.ForErr(len(files)-1, func(i int) error {
+		if _, ok := done.Load(files[i].Name); ok {
+			return nil
+		}
+		if err := b.writeIndexFile(files[i]); err != nil {
+			return err
+		}
+		done.Store(files[i].Name, true)
+		return nil
+	})
+	return files, err
+}
+
+// buildIndex builds the search index of docs with the cache c, reading
+// the text of the documents that c lacks.
+func (b *builder) buildIndex(docs []*doc, c *search.Cache) ([]search.File, error) {
+	sd := searchDocs(docs)
+	for i, d := range docs {
+		// The document cache does not keep the body's text; read it
+		// again only when the search's cache lacks the document.
+		if sd[i].Body == "" && !c.Has(&sd[i]) {
+			sd[i].Body = b.conv.text(d)
+		}
+	}
+	return search.BuildFiles(sd, search.Options{Cache: c})
+}
+
+// writeIndexFile writes a file of the search index, or takes it from the
+// previous site when one of its files has the same contents, under
+// whatever name: the index's files are in a folder named after all of
+// them, so a change to one document renames them all, but changes the
+// bytes of a few. Files taken are not read at all.
+func (b *builder) writeIndexFile(f search.File) error {
+	name := search.Dir + "/" + f.Name
+	h := sha256.New()
+	h.Write([]byte("search file\x00"))
+	h.Write(f.Sum[:])
+	var key [32]byte
+	h.Sum(key[:0])
+	if b.ru != nil {
+		b.oldOnce.Do(func() {
+			b.oldData = make(map[[32]byte]string, len(b.old))
+			for name, f := range b.old {
+				b.oldData[f.Key] = name
+			}
+		})
+		if from, ok := b.oldData[key]; ok && b.ru.reuse(from, name, b.old[from]) {
+			b.record(name, b.old[from])
+			return nil
+		}
+	}
+	data, err := f.Bytes()
+	if err != nil {
+		return fmt.Errorf("search index %s: %w", f.Name, err)
+	}
+	if err := b.w.WriteFile(name, data); err != nil {
+		return err
+	}
+	if b.ru != nil {
+		if st, ok := b.ru.stat(name); ok {
+			st.Key = key
+			b.record(name, st)
+		}
+	}
+	return nil
 }
 
 // searchJobs lists the search page, the search's assets and its index.
@@ -107,42 +179,9 @@ func (b *builder) searchJobs() []job {
 	return jobs
 }
 
-// searchCacheName is the search index's cache file in the cache folder:
-// the build key, then the search.Cache (written by its WriteTo, many times
-// faster than gob).
-const searchCacheName = "site-search-v3.bin"
-
-type searchCache struct {
-	Key    [32]byte
-	Search *search.Cache
-}
-
-// loadSearchCache returns the search's cache of the build with the key,
-// or an empty one.
-func loadSearchCache(dir string, key [32]byte) *searchCache {
-	c := &searchCache{Search: &search.Cache{}}
-	ok := readCache(dir, searchCacheName, func(r io.Reader) error {
-		if _, err := io.ReadFull(r, c.Key[:]); err != nil {
-			return err
-		}
-		_, err := c.Search.ReadFrom(r)
-		return err
-	})
-	if !ok || c.Key != key {
-		return &searchCache{Key: key, Search: &search.Cache{}}
-	}
-	return c
-}
-
-func saveSearchCache(dir string, c *searchCache) {
-	writeCache(dir, searchCacheName, func(w io.Writer) error {
-		if _, err := w.Write(c.Key[:]); err != nil {
-			return err
-		}
-		_, err := c.Search.WriteTo(w)
-		return err
-	})
-}
+// searchCacheName is the search index's cache in the cache folder (with
+// its data file, search.DataFile).
+const searchCacheName = search.IndexFile
 
 // searchDocs returns the postmortems as the search index sees them. IDs
 // are made unique, as the index needs: a postmortem whose front matter

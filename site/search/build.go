@@ -58,10 +58,11 @@ type Options struct {
 	Cache *Cache
 }
 
-// DefaultShardSize is the average size of a shard. A query fetches one
-// shard per word, per pair of neighbouring words and for the prefix, so
-// shards are small: what a word costs is mostly its own postings.
-const DefaultShardSize = 3 << 10
+// DefaultShardSize is the average size of a shard, at most. A query
+// fetches one shard per word, per pair of neighbouring words and for the
+// prefix, so shards are small, yet not so small that a site has thousands
+// of them to write: each is a file of the site.
+const DefaultShardSize = 8 << 10
 
 // The searchable fields of a document and their BM25F parameters: the
 // weight of an occurrence and how much the field's length normalises it.
@@ -96,12 +97,46 @@ const maxPrefixPostings = 200
 // minPrefix is the shortest prefix with an entry of its own.
 const minPrefix = 2
 
+// A File is one file of the index.
+type File struct {
+	// Name is the file's path relative to the index's folder.
+	Name string
+	// Sum is the SHA-256 of its contents.
+	Sum  [32]byte
+	data *blob
+}
+
+// Bytes returns the file's contents, which may be read from the cache's
+// data file: the cache must still be open.
+func (f File) Bytes() ([]byte, error) {
+	s, err := f.data.get()
+	return []byte(s), err
+}
+
 // Build indexes docs and returns the files of the index by their paths
 // relative to the index's folder (the package documentation describes
 // them). The same documents give the same bytes, in whatever order they
 // come. It fails on a document without ID or with an unusable URL or date,
 // and on two documents with the same ID.
 func Build(docs []Doc, opts Options) (map[string][]byte, error) {
+	files, err := BuildFiles(docs, opts)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(files))
+	for _, f := range files {
+		if out[f.Name], err = f.Bytes(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// BuildFiles is Build, returning the files with their hashes: those it
+// takes from the cache unchanged are read only when asked for their bytes.
+// It fails too when the cache cannot be read; a build without it then
+// needs every document's Body.
+func BuildFiles(docs []Doc, opts Options) ([]File, error) {
 	shardSize := opts.ShardSize
 	if shardSize <= 0 {
 		shardSize = DefaultShardSize
@@ -127,7 +162,9 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 		opts.Cache.updated = next != nil
 	}
 	if next == nil {
-		next = fullIndex(order, prep, keys, facets, shardSize)
+		if next, err = fullIndex(order, prep, keys, facets, shardSize); err != nil {
+			return nil, err
+		}
 	}
 	if c := opts.Cache; c != nil && keys != nil {
 		c.index = next
@@ -137,17 +174,25 @@ func Build(docs []Doc, opts Options) (map[string][]byte, error) {
 }
 
 // fullIndex indexes every document.
-func fullIndex(order []*Doc, prep []prepared, keys [][32]byte, facets map[string]*facet, shardSize int) *indexState {
+func fullIndex(order []*Doc, prep []*CachedDoc, keys [][32]byte, facets map[string]*facet, shardSize int) (*indexState, error) {
+	words := make([][nFields]string, len(prep))
+	if err := parallel.ForErr(len(prep), func(n int) (err error) {
+		words[n], err = prep[n].fieldWords()
+		return err
+	}); err != nil {
+		return nil, err
+	}
 	ix := newIndexer(len(order))
 	for n := range order {
-		ix.add(n, &prep[n])
+		ix.add(n, &words[n])
 	}
+	words = nil
 	ix.setAvgLen()
 	st := &indexState{
 		docs:      keys,
 		grid:      ix.grid,
 		shardSize: shardSize,
-		full:      map[string]string{},
+		full:      map[string]*blob{},
 		words:     make(map[string]wordStat, len(ix.words)),
 	}
 	entries := append(ix.entries(st), facetEntries(facets)...)
@@ -178,7 +223,7 @@ func fullIndex(order []*Doc, prep []prepared, keys [][32]byte, facets map[string
 	for i, n := range shardOfEntry {
 		members[n] = append(members[n], int32(i))
 	}
-	st.shards = make([]string, nShards)
+	st.shards = make([]shard, nShards)
 	parallel.For(nShards, func(n int) {
 		m := members[n]
 		slices.SortFunc(m, func(a, b int32) int { return cmp16(entries[a].key, entries[b].key) })
@@ -186,9 +231,36 @@ func fullIndex(order []*Doc, prep []prepared, keys [][32]byte, facets map[string
 		for j, i := range m {
 			parts[j] = texts[i]
 		}
-		st.shards[n] = "{" + strings.Join(parts, ",") + "}"
+		st.shards[n] = newShard(n, "{"+strings.Join(parts, ",")+"}")
 	})
-	return st
+	return st, nil
+}
+
+// A shard is a data file of the dictionary, with its hash.
+type shard struct {
+	file blob
+	sum  [32]byte
+}
+
+func newShard(n int, entries string) shard {
+	file := register(shardName(n), entries)
+	return shard{file: memBlob(file), sum: sha256.Sum256([]byte(file))}
+}
+
+func shardName(n int) string { return "t/" + strconv.Itoa(n) }
+
+// entries returns the entries of a shard's file: the object that
+// register wraps.
+func (s *shard) entries(n int) (string, error) {
+	file, err := s.file.get()
+	if err != nil {
+		return "", err
+	}
+	head := "__pmsearch(" + jsString(shardName(n)) + ","
+	if !strings.HasPrefix(file, head) || !strings.HasSuffix(file, ");\n") {
+		return "", errCache
+	}
+	return file[len(head) : len(file)-len(");\n")], nil
 }
 
 // shardCount returns how many shards hold entries of total bytes: about
@@ -205,45 +277,36 @@ func shardCount(total, shardSize int) int {
 
 // files returns the index's files: the shards, the words, a file per
 // document and meta.js.
-func files(st *indexState, order []*Doc, prep []prepared, facets map[string]*facet) map[string][]byte {
+func files(st *indexState, order []*Doc, prep []*CachedDoc, facets map[string]*facet) []File {
 	// Data files are named by number; the folder they go in is named by a
 	// hash of their contents, so a browser never mixes two builds.
-	type file struct{ name, body string }
-	nShards := len(st.shards)
-	data := make([]file, nShards+len(order), nShards+len(order)+1)
-	parallel.For(nShards, func(n int) {
-		name := "t/" + strconv.Itoa(n)
-		data[n] = file{name, register(name, st.shards[n])}
-	})
+	out := make([]File, 0, len(st.shards)+len(order)+2)
+	for n := range st.shards {
+		s := &st.shards[n]
+		out = append(out, File{Name: shardName(n), Sum: s.sum, data: &s.file})
+	}
 	// The words a page suggests for a query that finds nothing.
-	data = append(data, file{"words", register("words", jsStrings(st.suggest(suggestWords)))})
-	for n := range order {
+	words := memBlob(register("words", jsStrings(st.suggest(suggestWords))))
+	out = append(out, File{Name: "words", Sum: sha256.Sum256([]byte(words.s)), data: &words})
+	for n, d := range prep {
 		// A document's file does not name itself, so that its bytes do
 		// not depend on its number (search.js knows a file by the script
 		// element that loads it).
-		data[nShards+n] = file{"d/" + strconv.Itoa(n), register("d", prep[n].file)}
+		out = append(out, File{Name: "d/" + strconv.Itoa(n), Sum: d.sum, data: &d.file})
 	}
-
-	sums := make([][32]byte, len(data))
-	parallel.For(len(data), func(i int) {
-		h := sha256.New()
-		h.Write([]byte(data[i].name + "\x00" + strconv.Itoa(len(data[i].body)) + "\x00"))
-		h.Write([]byte(data[i].body))
-		h.Sum(sums[i][:0])
-	})
 	h := sha256.New()
-	for _, sum := range sums {
-		h.Write(sum[:])
+	for i := range out {
+		h.Write([]byte(out[i].Name + "\x00"))
+		h.Write(out[i].Sum[:])
 	}
 	dir := hex.EncodeToString(h.Sum(nil))[:12] + "/"
-	out := make(map[string][]byte, len(data)+1)
-	for _, f := range data {
-		out[dir+f.name+".js"] = []byte(f.body)
+	for i := range out {
+		out[i].Name = dir + out[i].Name + ".js"
 	}
 
 	var m strings.Builder
 	fmt.Fprintf(&m, `{"version":3,"dir":%s,"root":"../","docs":%d,"shards":%d,"facets":{`,
-		jsString(dir), len(order), nShards)
+		jsString(dir), len(order), len(st.shards))
 	for i, field := range Fields {
 		if i > 0 {
 			m.WriteByte(',')
@@ -258,8 +321,8 @@ func files(st *indexState, order []*Doc, prep []prepared, facets map[string]*fac
 		m.WriteByte(']')
 	}
 	m.WriteString("}}")
-	out["meta.js"] = []byte(register("meta", m.String()))
-	return out
+	meta := memBlob(register("meta", m.String()))
+	return append(out, File{Name: "meta.js", Sum: sha256.Sum256([]byte(meta.s)), data: &meta})
 }
 
 // suggestWords is how many words words.js holds: the most frequent, which
@@ -463,10 +526,11 @@ func newIndexer(n int) *indexer {
 	}
 }
 
-// add reads document n: its words and their document frequencies.
-// Postings are computed by entries, once every document is added.
-func (ix *indexer) add(n int, p *prepared) {
-	for f, ws := range p.words {
+// add reads document n, its words per field, and counts their document
+// frequencies. Postings are computed by entries, once every document is
+// added.
+func (ix *indexer) add(n int, words *[nFields]string) {
+	for f, ws := range words {
 		var ids []int32
 		if ws != "" {
 			ids = make([]int32, 0, strings.Count(ws, "\x00")+1)
@@ -694,7 +758,8 @@ func (ix *indexer) entries(st *indexState) []entry {
 	for i, enc := range prefEnc {
 		p := ix.prefKeys[i]
 		if prefFull[i] != "" {
-			st.full[p] = prefFull[i]
+			b := memBlob(prefFull[i])
+			st.full[p] = &b
 		}
 		if a := alias(p, enc, stems, exact); a != "" {
 			enc = "~" + a

@@ -172,7 +172,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestShardSizes(t *testing.T) {
 	docs := generate(1000, 1)
-	for _, size := range []int{8 << 10, DefaultShardSize} {
+	for _, size := range []int{2 << 10, DefaultShardSize} {
 		files, err := Build(docs, Options{ShardSize: size})
 		if err != nil {
 			t.Fatal(err)

@@ -2,269 +2,435 @@ package search
 
 import (
 	"bufio"
+	"crypto/rand"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
-	"strings"
+
+	"github.com/postmortem-dev/postmortem/site/internal/wire"
 )
 
-// cacheMagic starts a Cache written by WriteTo; it carries the format's
-// version and cacheVersion, so that a cache of another format or of other
-// words is not read.
-const cacheMagic = "postmortem search cache 1 " + cacheVersion + "\n"
+// A cache in a folder is two files. The index (IndexFile) holds what every
+// build reads: the documents' keys, word counts and file hashes, and the
+// index of the last build but its shards and long lists. The data file
+// (DataFile) holds the rest, the documents' words and data files, the
+// shards and the long lists, as blobs that a build reads only when it
+// needs them: a rebuild after one postmortem changed reads the words of
+// that one, and the shards that hold its keys. Save appends the blobs a
+// build made to the data file and writes the index anew; when most of the
+// data file is blobs no longer used, it writes the data file anew too.
+const (
+	IndexFile = "site-search-v3.bin"
+	DataFile  = "site-search-v3.dat"
+)
 
-// WriteTo writes the cache in a compact binary form that ReadFrom reads,
-// streaming: much faster than encoding/gob for the megabytes of words and
-// data files a large site has. Documents are written in no set order,
-// then the index of the last build.
-func (c *Cache) WriteTo(w io.Writer) (int64, error) {
-	cw := &cacheWriter{w: bufio.NewWriterSize(w, 1<<16)}
-	cw.put([]byte(cacheMagic))
-	cw.putLen(len(c.Docs))
-	for key, d := range c.Docs {
-		cw.put(key[:])
-		for _, ws := range d.Words {
-			cw.putString(ws)
+// The magic strings that open the files; the index's carries cacheVersion,
+// so that a cache of other words is not read.
+const (
+	indexMagic = "postmortem search index 3 " + cacheVersion + "\n"
+	dataMagic  = "postmortem search data 3\n"
+)
+
+// dataSlack is how many bytes of blobs no longer used the data file may
+// hold beyond as many as it uses before Save writes it anew.
+var dataSlack int64 = 4 << 20
+
+// errCache is the error of a blob that cannot be read as it was written.
+var errCache = errors.New("search cache: damaged data file")
+
+// A blob is a string that is in memory, or in a cache's data file, or
+// both once read.
+type blob struct {
+	s      string
+	loaded bool
+	src    *dataFile // where it is stored, or nil
+	off    int64
+	n      int64
+	crc    uint32
+}
+
+func memBlob(s string) blob { return blob{s: s, loaded: true} }
+
+// get returns the blob's string, reading it from the data file the first
+// time. A blob is read by one goroutine at a time.
+func (b *blob) get() (string, error) {
+	if b.loaded {
+		return b.s, nil
+	}
+	if b.src == nil {
+		return "", errCache
+	}
+	buf := make([]byte, b.n)
+	if _, err := b.src.f.ReadAt(buf, b.off); err != nil || crc32.ChecksumIEEE(buf) != b.crc {
+		return "", errCache
+	}
+	b.s, b.loaded = string(buf), true
+	return b.s, nil
+}
+
+// A dataFile is an open data file.
+type dataFile struct {
+	f    *os.File
+	id   [16]byte // the file's identity, which the index names
+	size int64    // bytes, as far as the index knows them
+}
+
+// OpenCache returns the cache kept in the folder dir by builds whose tag
+// is tag (the caller's key for everything the index depends on), or an
+// empty cache when there is none, or it is of another version, another
+// tag or damaged. Close it when done.
+func OpenCache(dir string, tag [32]byte) *Cache {
+	c := &Cache{}
+	if dir == "" {
+		return c
+	}
+	data, err := os.ReadFile(filepath.Join(dir, IndexFile))
+	if err != nil || len(data) < 4 || crc32.ChecksumIEEE(data[:len(data)-4]) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
+		return c
+	}
+	r := wire.NewReader(string(data[:len(data)-4]), indexMagic)
+	var got [32]byte
+	r.Bytes(got[:])
+	if r.Err() != nil || got != tag {
+		return c
+	}
+	df := &dataFile{}
+	r.Bytes(df.id[:])
+	df.size = int64(r.Uint())
+	if r.Err() != nil || !df.open(filepath.Join(dir, DataFile)) {
+		return c
+	}
+	c.data = df
+	blobOf := func() blob {
+		b := blob{src: df, off: int64(r.Uint()), n: int64(r.Uint()), crc: uint32(r.Uint())}
+		if b.off < int64(len(dataMagic)+len(df.id)) || b.off+b.n > df.size {
+			r.Fail()
 		}
-		cw.putString(d.File)
+		return b
+	}
+	n := r.Count(32)
+	c.Docs = make(map[[32]byte]*CachedDoc, n)
+	for i := 0; i < n; i++ {
+		var key [32]byte
+		r.Bytes(key[:])
+		d := &CachedDoc{}
+		r.Bytes(d.sum[:])
+		for f := range d.lens {
+			d.lens[f] = int32(r.Uint())
+		}
+		d.words, d.file = blobOf(), blobOf()
+		c.Docs[key] = d
+	}
+	if r.Byte() == 1 {
+		st := &indexState{full: map[string]*blob{}, words: map[string]wordStat{}, facets: map[string]string{}}
+		n := r.Count(32)
+		st.docs = make([][32]byte, n)
+		for i := range st.docs {
+			r.Bytes(st.docs[i][:])
+		}
+		for f := range st.grid {
+			st.grid[f] = int32(r.Int())
+		}
+		st.shardSize, st.total = int(r.Uint()), int(r.Uint())
+		st.shards = make([]shard, r.Count(32))
+		for i := range st.shards {
+			r.Bytes(st.shards[i].sum[:])
+			st.shards[i].file = blobOf()
+		}
+		for n := r.Count(3); n > 0; n-- {
+			k := r.String()
+			b := blobOf()
+			st.full[k] = &b
+		}
+		n = r.Count(2)
+		st.stems = stemList{keys: make([]string, n), dfs: make([]int32, n)}
+		for i := 0; i < n; i++ {
+			st.stems.keys[i], st.stems.dfs[i] = r.String(), int32(r.Uint())
+		}
+		for n := r.Count(3); n > 0; n-- {
+			w, stem := r.String(), r.String()
+			st.words[w] = wordStat{stem: stem, df: int32(r.Uint())}
+		}
+		for n := r.Count(2); n > 0; n-- {
+			k := r.String()
+			st.facets[k] = r.String()
+		}
+		if len(st.shards) == 0 || !slices.IsSorted(st.stems.keys) {
+			r.Fail()
+		}
+		c.index = st
+	}
+	if !r.Done() {
+		df.f.Close()
+		return &Cache{}
+	}
+	return c
+}
+
+// open opens the data file at path, and reports whether it is the one the
+// index names.
+func (df *dataFile) open(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	head := make([]byte, len(dataMagic)+len(df.id))
+	info, err := f.Stat()
+	if err != nil || info.Size() < df.size || df.size < int64(len(head)) {
+		f.Close()
+		return false
+	}
+	if _, err := io.ReadFull(f, head); err != nil || string(head[:len(dataMagic)]) != dataMagic || [16]byte(head[len(dataMagic):]) != df.id {
+		f.Close()
+		return false
+	}
+	df.f = f
+	return true
+}
+
+// Close closes the data file the cache reads blobs from.
+func (c *Cache) Close() error {
+	if c.data == nil {
+		return nil
+	}
+	err := c.data.f.Close()
+	c.data = nil
+	return err
+}
+
+// blobs calls f with every blob the cache holds.
+func (c *Cache) blobs(f func(*blob)) {
+	for _, d := range c.Docs {
+		f(&d.words)
+		f(&d.file)
+	}
+	if st := c.index; st != nil {
+		for i := range st.shards {
+			f(&st.shards[i].file)
+		}
+		for _, b := range st.full {
+			f(b)
+		}
+	}
+}
+
+// Save writes the cache into the folder dir for builds with the tag: the
+// blobs it does not hold yet at the end of the data file, then the index.
+// Blobs are read from the data file after Save as before.
+func (c *Cache) Save(dir string, tag [32]byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var live, fresh int64
+	c.blobs(func(b *blob) {
+		if b.src == nil {
+			fresh += int64(len(b.s))
+		} else {
+			live += b.n
+		}
+	})
+	df := c.data
+	if df != nil && (df.size > 2*(live+fresh)+dataSlack) {
+		df = nil // mostly blobs no longer used: write the data file anew
+	}
+	var err error
+	if df == nil {
+		df, err = c.newDataFile(dir)
+	} else {
+		err = c.appendBlobs(filepath.Join(dir, DataFile), df)
+	}
+	if err != nil {
+		return fmt.Errorf("search cache: %w", err)
+	}
+	if c.data != nil && c.data != df {
+		c.data.f.Close()
+	}
+	c.data = df
+	return c.writeIndex(dir, tag)
+}
+
+// newDataFile writes every blob into a new data file in dir and returns
+// it, open.
+func (c *Cache) newDataFile(dir string) (*dataFile, error) {
+	df := &dataFile{}
+	if _, err := rand.Read(df.id[:]); err != nil {
+		return nil, err
+	}
+	tmp, err := os.CreateTemp(dir, DataFile+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(tmp.Name()) // once renamed, there is nothing to remove
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	w.WriteString(dataMagic)
+	w.Write(df.id[:])
+	df.size = int64(len(dataMagic) + len(df.id))
+	var moved []*blob
+	c.blobs(func(b *blob) {
+		if _, err1 := b.get(); err1 != nil && err == nil {
+			err = err1
+		}
+		moved = append(moved, b)
+	})
+	if err != nil {
+		tmp.Close()
+		return nil, err
+	}
+	for _, b := range moved {
+		df.write(w, b)
+	}
+	if err := w.Flush(); err != nil {
+		tmp.Close()
+		return nil, err
+	}
+	if err := tmp.Close(); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(tmp.Name(), filepath.Join(dir, DataFile)); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(filepath.Join(dir, DataFile))
+	if err != nil {
+		return nil, err
+	}
+	df.f = f
+	for _, b := range moved {
+		b.src = df
+	}
+	return df, nil
+}
+
+// appendBlobs appends the blobs not stored yet to the data file.
+func (c *Cache) appendBlobs(path string, df *dataFile) error {
+	var fresh []*blob
+	c.blobs(func(b *blob) {
+		if b.src == nil {
+			fresh = append(fresh, b)
+		}
+	})
+	if len(fresh) == 0 {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	// Another build may have appended to it since this one read the
+	// index: write after what this one knows, over what it does not.
+	if _, err := f.Seek(df.size, io.SeekStart); err != nil {
+		f.Close()
+		return err
+	}
+	w := bufio.NewWriterSize(f, 1<<16)
+	for _, b := range fresh {
+		df.write(w, b)
+	}
+	err = w.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	for _, b := range fresh {
+		b.src = df
+	}
+	return nil
+}
+
+// write writes a blob at the end of the data file, and records where.
+func (df *dataFile) write(w *bufio.Writer, b *blob) {
+	w.WriteString(b.s)
+	b.off, b.n, b.crc = df.size, int64(len(b.s)), crc32.ChecksumIEEE([]byte(b.s))
+	df.size += b.n
+}
+
+// writeIndex writes the index file, atomically.
+func (c *Cache) writeIndex(dir string, tag [32]byte) error {
+	tmp, err := os.CreateTemp(dir, IndexFile+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	// The index ends with a checksum of the rest, so that a damaged one
+	// is not read.
+	sum := crc32.NewIEEE()
+	w := &wire.Writer{W: bufio.NewWriterSize(io.MultiWriter(tmp, sum), 1<<16)}
+	w.W.WriteString(indexMagic)
+	w.Bytes(tag[:])
+	w.Bytes(c.data.id[:])
+	w.Uint(uint64(c.data.size))
+	putBlob := func(b *blob) {
+		w.Uint(uint64(b.off))
+		w.Uint(uint64(b.n))
+		w.Uint(uint64(b.crc))
+	}
+	w.Uint(uint64(len(c.Docs)))
+	for key, d := range c.Docs {
+		w.Bytes(key[:])
+		w.Bytes(d.sum[:])
+		for _, l := range d.lens {
+			w.Uint(uint64(l))
+		}
+		putBlob(&d.words)
+		putBlob(&d.file)
 	}
 	st := c.index
 	if st == nil {
-		cw.putLen(0)
-		return cw.n, cw.w.Flush()
-	}
-	cw.putLen(1)
-	cw.putLen(len(st.docs))
-	for _, k := range st.docs {
-		cw.put(k[:])
-	}
-	for _, g := range st.grid {
-		cw.putInt(int64(g))
-	}
-	cw.putLen(st.shardSize)
-	cw.putLen(st.total)
-	cw.putLen(len(st.shards))
-	for _, s := range st.shards {
-		cw.putString(s)
-	}
-	cw.putLen(len(st.full))
-	for k, v := range st.full {
-		cw.putString(k)
-		cw.putString(v)
-	}
-	cw.putLen(len(st.stems.keys))
-	for i, k := range st.stems.keys {
-		cw.putString(k)
-		cw.putLen(int(st.stems.dfs[i]))
-	}
-	cw.putLen(len(st.words))
-	for w, ws := range st.words {
-		cw.putString(w)
-		cw.putString(ws.stem)
-		cw.putLen(int(ws.df))
-	}
-	cw.putLen(len(st.facets))
-	for k, v := range st.facets {
-		cw.putString(k)
-		cw.putString(v)
-	}
-	return cw.n, cw.w.Flush()
-}
-
-type cacheWriter struct {
-	w   *bufio.Writer
-	n   int64
-	num [binary.MaxVarintLen64]byte
-}
-
-func (cw *cacheWriter) put(b []byte) {
-	m, _ := cw.w.Write(b) // the error is bufio's, sticky, returned by Flush
-	cw.n += int64(m)
-}
-
-func (cw *cacheWriter) putLen(v int) { cw.put(cw.num[:binary.PutUvarint(cw.num[:], uint64(v))]) }
-
-func (cw *cacheWriter) putInt(v int64) { cw.put(cw.num[:binary.PutVarint(cw.num[:], v)]) }
-
-func (cw *cacheWriter) putString(s string) {
-	cw.putLen(len(s))
-	m, _ := cw.w.WriteString(s)
-	cw.n += int64(m)
-}
-
-// ReadFrom replaces the cache's contents with a cache written by WriteTo.
-// On an error, the cache is left empty.
-func (c *Cache) ReadFrom(r io.Reader) (int64, error) {
-	c.Docs, c.index = nil, nil
-	cr := &cacheReader{r: bufio.NewReaderSize(r, 1<<16)}
-	docs, st, err := cr.read()
-	if err != nil {
-		return cr.n, fmt.Errorf("search cache: %w", err)
-	}
-	c.Docs, c.index = docs, st
-	return cr.n, nil
-}
-
-func (r *cacheReader) read() (map[[32]byte]*CachedDoc, *indexState, error) {
-	magic := make([]byte, len(cacheMagic))
-	if _, err := io.ReadFull(r, magic); err != nil || string(magic) != cacheMagic {
-		return nil, nil, errors.New("not a cache of this version")
-	}
-	count := r.len()
-	// Counts are not trusted for sizes: a corrupt one would allocate
-	// before the first item fails to read.
-	docs := make(map[[32]byte]*CachedDoc, min(count, 1<<12))
-	for i := 0; i < count && r.err == nil; i++ {
-		var key [32]byte
-		r.full(key[:])
-		d := &CachedDoc{}
-		for f := range d.Words {
-			d.Words[f] = r.str()
+		w.Byte(0)
+	} else {
+		w.Byte(1)
+		w.Uint(uint64(len(st.docs)))
+		for _, k := range st.docs {
+			w.Bytes(k[:])
 		}
-		d.File = r.str()
-		docs[key] = d
+		for _, g := range st.grid {
+			w.Int(int64(g))
+		}
+		w.Uint(uint64(st.shardSize))
+		w.Uint(uint64(st.total))
+		w.Uint(uint64(len(st.shards)))
+		for i := range st.shards {
+			w.Bytes(st.shards[i].sum[:])
+			putBlob(&st.shards[i].file)
+		}
+		w.Uint(uint64(len(st.full)))
+		for k, b := range st.full {
+			w.String(k)
+			putBlob(b)
+		}
+		w.Uint(uint64(len(st.stems.keys)))
+		for i, k := range st.stems.keys {
+			w.String(k)
+			w.Uint(uint64(st.stems.dfs[i]))
+		}
+		w.Uint(uint64(len(st.words)))
+		for k, ws := range st.words {
+			w.String(k)
+			w.String(ws.stem)
+			w.Uint(uint64(ws.df))
+		}
+		w.Uint(uint64(len(st.facets)))
+		for k, v := range st.facets {
+			w.String(k)
+			w.String(v)
+		}
 	}
-	var st *indexState
-	if r.len() == 1 {
-		st = r.state()
+	if err := w.W.Flush(); err != nil {
+		tmp.Close()
+		return err
 	}
-	if r.err != nil {
-		return nil, nil, r.err
+	_, err = tmp.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
 	}
-	if _, err := r.ReadByte(); err != io.EOF {
-		return nil, nil, errors.New("data after the end")
-	}
-	return docs, st, nil
-}
-
-// state reads an indexState.
-func (r *cacheReader) state() *indexState {
-	st := &indexState{}
-	n := r.len()
-	st.docs = make([][32]byte, 0, min(n, 1<<12))
-	for i := 0; i < n && r.err == nil; i++ {
-		var k [32]byte
-		r.full(k[:])
-		st.docs = append(st.docs, k)
-	}
-	for f := range st.grid {
-		st.grid[f] = int32(r.int())
-	}
-	st.shardSize, st.total = r.len(), r.len()
-	n = r.len()
-	st.shards = make([]string, 0, min(n, 1<<12))
-	for i := 0; i < n && r.err == nil; i++ {
-		st.shards = append(st.shards, r.str())
-	}
-	st.full = r.strings()
-	n = r.len()
-	for i := 0; i < n && r.err == nil; i++ {
-		st.stems.keys = append(st.stems.keys, r.str())
-		st.stems.dfs = append(st.stems.dfs, int32(r.len()))
-	}
-	n = r.len()
-	st.words = make(map[string]wordStat, min(n, 1<<12))
-	for i := 0; i < n && r.err == nil; i++ {
-		w, stem := r.str(), r.str()
-		st.words[w] = wordStat{stem: stem, df: int32(r.len())}
-	}
-	st.facets = r.strings()
-	if r.err == nil && (len(st.shards) == 0 || !slices.IsSorted(st.stems.keys)) {
-		r.err = errors.New("damaged index")
-	}
-	return st
-}
-
-// cacheReader reads what cacheWriter wrote; its first error sticks.
-type cacheReader struct {
-	r   *bufio.Reader
-	n   int64
-	err error
-}
-
-func (r *cacheReader) Read(p []byte) (int, error) {
-	n, err := r.r.Read(p)
-	r.n += int64(n)
-	return n, err
-}
-
-func (r *cacheReader) ReadByte() (byte, error) {
-	b, err := r.r.ReadByte()
-	if err == nil {
-		r.n++
-	}
-	return b, err
-}
-
-func (r *cacheReader) fail(err error) {
-	if r.err == nil {
-		r.err = err
-	}
-}
-
-func (r *cacheReader) full(b []byte) {
-	if r.err != nil {
-		return
-	}
-	if _, err := io.ReadFull(r, b); err != nil {
-		r.fail(io.ErrUnexpectedEOF)
-	}
-}
-
-// len reads a count or length, which must fit in an int.
-func (r *cacheReader) len() int {
-	if r.err != nil {
-		return 0
-	}
-	v, err := binary.ReadUvarint(r)
-	if err != nil || v > 1<<40 {
-		r.fail(errors.New("bad length"))
-		return 0
-	}
-	return int(v)
-}
-
-func (r *cacheReader) int() int64 {
-	if r.err != nil {
-		return 0
-	}
-	v, err := binary.ReadVarint(r)
 	if err != nil {
-		r.fail(err)
+		return err
 	}
-	return v
-}
-
-func (r *cacheReader) str() string {
-	n := r.len()
-	if r.err != nil {
-		return ""
-	}
-	if n <= 1<<20 {
-		b := make([]byte, n)
-		r.full(b)
-		return string(b)
-	}
-	// A long one: read what is there rather than allocate what a corrupt
-	// length says.
-	var b strings.Builder
-	got, err := io.Copy(&b, io.LimitReader(r, int64(n)))
-	if err != nil || got != int64(n) {
-		r.fail(io.ErrUnexpectedEOF)
-		return ""
-	}
-	return b.String()
-}
-
-// strings reads a map of strings.
-func (r *cacheReader) strings() map[string]string {
-	n := r.len()
-	m := make(map[string]string, min(n, 1<<12))
-	for i := 0; i < n && r.err == nil; i++ {
-		k := r.str()
-		m[k] = r.str()
-	}
-	return m
+	return os.Rename(tmp.Name(), filepath.Join(dir, IndexFile))
 }

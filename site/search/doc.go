@@ -13,7 +13,7 @@
 //	search/search.js            the script (Assets)
 //	search/search.css           the styles of the results (Assets)
 //	search/meta.js              the number of shards, filter values, the data folder
-//	search/<hash>/t/<n>.js      shard n of the dictionary, about 3 KB: the keys
+//	search/<hash>/t/<n>.js      shard n of the dictionary, about 8 KB: the keys
 //	                            whose FNV-1a hash is n modulo the number of shards
 //	search/<hash>/d/<n>.js      document n: its fields and text, deflated
 //	search/<hash>/words.js      the 4,000 most frequent words, for "Did you

@@ -20,6 +20,7 @@ type Cache struct {
 	Docs map[[32]byte]*CachedDoc
 
 	index   *indexState // the index of the last build (see indexState)
+	data    *dataFile   // where blobs not in memory are, or nil
 	changed bool        // whether the last build changed the cache
 	updated bool        // whether the last build updated index rather than make it anew
 }
@@ -36,10 +37,15 @@ func (c *Cache) Has(d *Doc) bool {
 }
 
 // CachedDoc is what Build keeps of a document: its normalised words per
-// field, each list joined with NUL bytes, and its data file's value.
+// field, each list joined with NUL bytes, the number of words in each
+// field, and its data file with the file's SHA-256. A cache read from a
+// folder leaves the words and the file in its data file until they are
+// needed.
 type CachedDoc struct {
-	Words [nFields]string
-	File  string
+	words blob // the fields' words (joinFields)
+	file  blob // the document's data file, d/<n>.js
+	sum   [32]byte
+	lens  [nFields]int32
 }
 
 // cacheVersion changes when what a CachedDoc holds of a document does: the
@@ -51,48 +57,45 @@ const cacheVersion = "search-doc-v3"
 // ("checkout api" of the service checkout-api), not across two.
 const valueBreak = "\x01"
 
-// prepared is one document's own part of the index.
-type prepared struct {
-	words [nFields]string // joined with NUL bytes, as in CachedDoc
-	file  string          // jsString(deflate(fragment(d)))
-}
-
 // prepare tokenises and encodes the documents on all cores, taking from
 // and filling the cache. With a cache, it returns the documents' keys.
-func prepare(order []*Doc, cache *Cache) ([]prepared, [][32]byte) {
-	out := make([]prepared, len(order))
+func prepare(order []*Doc, cache *Cache) ([]*CachedDoc, [][32]byte) {
+	out := make([]*CachedDoc, len(order))
 	var keys [][32]byte
-	var fresh []*CachedDoc
 	if cache != nil {
 		keys = make([][32]byte, len(order))
-		fresh = make([]*CachedDoc, len(order))
 	}
 	parallel.For(len(order), func(n int) {
 		d := order[n]
 		if cache != nil {
 			keys[n] = docKey(d)
 			if c := cache.Docs[keys[n]]; c != nil {
-				out[n] = prepared{words: c.Words, file: c.File}
-				fresh[n] = c
+				out[n] = c
 				return
 			}
 		}
 		out[n] = prepareDoc(d)
-		if cache != nil {
-			fresh[n] = &CachedDoc{Words: out[n].words, File: out[n].file}
-		}
 	})
 	if cache != nil {
 		cache.Docs = make(map[[32]byte]*CachedDoc, len(order))
-		for n, c := range fresh {
+		for n, c := range out {
 			cache.Docs[keys[n]] = c
 		}
 	}
 	return out, keys
 }
 
-func prepareDoc(d *Doc) prepared {
-	var p prepared
+// fieldWords returns a document's words per field.
+func (c *CachedDoc) fieldWords() ([nFields]string, error) {
+	s, err := c.words.get()
+	if err != nil {
+		return [nFields]string{}, err
+	}
+	return splitFields(s)
+}
+
+func prepareDoc(d *Doc) *CachedDoc {
+	var fields [nFields]string
 	texts := [nFields][]string{
 		fTitle:   {d.Title},
 		fSummary: {d.Summary},
@@ -117,10 +120,49 @@ func prepareDoc(d *Doc) prepared {
 				}
 			}
 		}
-		p.words[f] = b.String()
+		fields[f] = b.String()
 	}
-	p.file = jsString(deflate(fragment(d)))
-	return p
+	file := register("d", jsString(deflate(fragment(d))))
+	c := &CachedDoc{words: memBlob(joinFields(fields)), file: memBlob(file), sum: sha256.Sum256([]byte(file))}
+	for f, l := range fieldLens(&fields) {
+		c.lens[f] = int32(l)
+	}
+	return c
+}
+
+// joinFields joins the words of the fields into one string: each field's
+// length, then the fields.
+func joinFields(words [nFields]string) string {
+	var b []byte
+	for _, ws := range words {
+		b = binary.AppendUvarint(b, uint64(len(ws)))
+	}
+	for _, ws := range words {
+		b = append(b, ws...)
+	}
+	return string(b)
+}
+
+func splitFields(s string) ([nFields]string, error) {
+	var lens [nFields]uint64
+	for f := range lens {
+		n, k := binary.Uvarint([]byte(s[:min(len(s), binary.MaxVarintLen64)]))
+		if k <= 0 {
+			return [nFields]string{}, errCache
+		}
+		lens[f], s = n, s[k:]
+	}
+	var words [nFields]string
+	for f, n := range lens {
+		if n > uint64(len(s)) {
+			return [nFields]string{}, errCache
+		}
+		words[f], s = s[:n], s[n:]
+	}
+	if s != "" {
+		return [nFields]string{}, errCache
+	}
+	return words, nil
 }
 
 // eachWord calls f with each word of a list joined with NUL bytes.

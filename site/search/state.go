@@ -19,9 +19,9 @@ type indexState struct {
 	docs      [][32]byte     // the key of document n (docKey)
 	grid      [nFields]int32 // the fields' average lengths (lenGrid)
 	shardSize int
-	total     int               // bytes of the entries, which set the number of shards
-	shards    []string          // shard n: {"key":["exact","prefix"],...}
-	full      map[string]string // the whole list of each prefix whose entry holds its best postings
+	total     int              // bytes of the entries, which set the number of shards
+	shards    []shard          // shard n's file: {"key":["exact","prefix"],...}
+	full      map[string]*blob // the whole list of each prefix whose entry holds its best postings
 	stems     stemList
 	words     map[string]wordStat
 	facets    map[string]string // the list of each filter value, by key ("!year:2025")
@@ -196,15 +196,14 @@ const maxChanged = 8
 // redoing the documents whose keys changed, or nil when it cannot (the
 // average lengths or the number of shards changed, too many documents
 // did, or the cache lacks an old document's words).
-func (st *indexState) update(order []*Doc, prep []prepared, keys [][32]byte, before map[[32]byte]*CachedDoc, facets map[string]*facet) *indexState {
+func (st *indexState) update(order []*Doc, prep []*CachedDoc, keys [][32]byte, before map[[32]byte]*CachedDoc, facets map[string]*facet) *indexState {
 	if keys == nil {
 		return nil
 	}
 	var sums [nFields]int
-	for n := range prep {
-		lens := fieldLens(&prep[n].words)
-		for f, l := range lens {
-			sums[f] += l
+	for _, d := range prep {
+		for f, l := range d.lens {
+			sums[f] += int(l)
 		}
 	}
 	grid := lenGrid(sums, len(order))
@@ -244,10 +243,18 @@ func (st *indexState) update(order []*Doc, prep []prepared, keys [][32]byte, bef
 			if c == nil {
 				return nil
 			}
-			old = analyze(c.Words, &avgLen)
+			words, err := c.fieldWords()
+			if err != nil {
+				return nil
+			}
+			old = analyze(words, &avgLen)
 		}
 		if n < len(order) {
-			cur = analyze(prep[n].words, &avgLen)
+			words, err := prep[n].fieldWords()
+			if err != nil {
+				return nil
+			}
+			cur = analyze(words, &avgLen)
 		}
 		changes(exactCh, n, old.exact, cur.exact)
 		changes(prefixCh, n, old.prefix, cur.prefix)
@@ -340,12 +347,16 @@ func (st *indexState) update(order []*Doc, prep []prepared, keys [][32]byte, bef
 		if cs, ok := prefixCh[p]; ok {
 			old := capped
 			if full, ok := st.full[p]; ok {
-				old = full
+				var err error
+				if old, err = full.get(); err != nil {
+					return nil
+				}
 			}
 			list := apply(decodePostings(old), cs)
 			delete(next.full, p)
 			if len(list) > maxPrefixPostings {
-				next.full[p] = encodePostings(list)
+				b := memBlob(encodePostings(list))
+				next.full[p] = &b
 			}
 			capped = encodePostings(capPostings(list, maxPrefixPostings))
 		}
@@ -383,7 +394,11 @@ func (sh *shardEdit) get(k string) ([2]string, bool) {
 	m, ok := sh.parsed[n]
 	if !ok {
 		var raw map[string][]string
-		if err := json.Unmarshal([]byte(sh.st.shards[n]), &raw); err != nil {
+		text, err := sh.st.shards[n].entries(n)
+		if err == nil {
+			err = json.Unmarshal([]byte(text), &raw)
+		}
+		if err != nil {
 			sh.bad = true
 			return [2]string{}, false
 		}
@@ -427,8 +442,12 @@ func (sh *shardEdit) flush() bool {
 			parts[i] = entry{key: k, exact: m[k][0], prefix: m[k][1]}.text()
 		}
 		text := "{" + strings.Join(parts, ",") + "}"
-		sh.st.total += entriesSize(text) - entriesSize(sh.st.shards[n])
-		sh.st.shards[n] = text
+		old, err := sh.st.shards[n].entries(n)
+		if err != nil {
+			return false
+		}
+		sh.st.total += entriesSize(text) - entriesSize(old)
+		sh.st.shards[n] = newShard(n, text)
 	}
 	return !sh.bad
 }

@@ -17,22 +17,16 @@ func TestUpdate(t *testing.T) {
 			r := rand.New(rand.NewSource(seed))
 			docs := generate(150+r.Intn(150), seed)
 			size := []int{512, 2 << 10, DefaultShardSize}[seed%3]
-			cache := &Cache{}
+			dir := t.TempDir()
+			cache := OpenCache(dir, testTag)
 			if _, err := Build(docs, Options{Cache: cache, ShardSize: size}); err != nil {
 				t.Fatal(err)
 			}
 			updates := 0
 			for step := 0; step < 12; step++ {
 				what := edit(r, &docs)
-				// The cache goes through its file between builds.
-				var buf bytes.Buffer
-				if _, err := cache.WriteTo(&buf); err != nil {
-					t.Fatal(err)
-				}
-				cache = &Cache{}
-				if _, err := cache.ReadFrom(&buf); err != nil {
-					t.Fatal(err)
-				}
+				// The cache goes through its files between builds.
+				cache = saveAndOpen(t, cache, dir)
 				got, err := Build(docs, Options{Cache: cache, ShardSize: size})
 				if err != nil {
 					t.Fatal(err)
