@@ -100,3 +100,14 @@ func cpuTime() time.Duration {
 	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkWords splits the bodies of the corpus into words.
+func BenchmarkWords(b *testing.B) {
+	docs := benchCorpus(b)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			words(d.Body)
+		}
+	}
+}

@@ -19,6 +19,15 @@ type span struct {
 	word       string
 }
 
+// asciiWord tells which ASCII characters are letters and numbers: the
+// characters of most words, checked without decoding runes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordStart(rune(c))
+	}
+	return t
+}()
+
 // isWordStart reports whether r can start a word: a letter or a number.
 func isWordStart(r rune) bool { return unicode.IsLetter(r) || unicode.IsNumber(r) }
 
@@ -39,6 +48,10 @@ func words(s string) []span {
 	var out []span
 	i := 0
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf && !asciiWord[c] {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordStart(r) {
 			i += n
@@ -66,6 +79,13 @@ func words(s string) []span {
 // start at i.
 func scanRun(s string, i int) int {
 	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				break
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !isWordPart(r) {
 			break
@@ -79,6 +99,14 @@ func scanRun(s string, i int) int {
 // case, apostrophes dropped, a final sigma written as a sigma (as JavaScript's
 // toLowerCase would write it at the end of a word).
 func normalize(w string) string {
+	plain := true // ASCII letters and digits only, in lower case
+	for i := 0; i < len(w) && plain; i++ {
+		c := w[i]
+		plain = c < utf8.RuneSelf && asciiWord[c] && !('A' <= c && c <= 'Z')
+	}
+	if plain {
+		return w
+	}
 	w = strings.ToLower(render.Fold(w))
 	if strings.ContainsAny(w, "'’ς") {
 		w = strings.NewReplacer("'", "", "’", "", "ς", "σ").Replace(w)

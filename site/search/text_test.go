@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/postmortem-dev/postmortem/render"
 )
 
 // stemTable reads testdata/stems.txt: pairs of a word and its stem.
@@ -116,4 +119,33 @@ func TestJSString(t *testing.T) {
 			t.Errorf("jsString(%q) = %s, want %s", in, got, want)
 		}
 	}
+}
+
+// wordRE is the definition of a word that words implements and search.js
+// uses.
+var wordRE = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*`)
+
+// FuzzWords holds words to the regular expression that defines a word:
+// the same spans, normalised as normalize does without its shortcut.
+func FuzzWords(f *testing.F) {
+	for _, s := range []string{"Kafka's consumer-lag spiked; p99 = 3s", "Café Zürich ÅSTRÖM naïve ΟΔΟΣ", "x\u0301y don’t 'quoted' 12:30", "\xff\xfeab c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := words(s)
+		want := wordRE.FindAllStringIndex(s, -1)
+		if len(got) != len(want) {
+			t.Fatalf("words(%q): %d words, want %d", s, len(got), len(want))
+		}
+		for i, w := range got {
+			if w.start != want[i][0] || w.end != want[i][1] {
+				t.Fatalf("words(%q) #%d at %d..%d, want %d..%d", s, i, w.start, w.end, want[i][0], want[i][1])
+			}
+			raw := s[w.start:w.end]
+			slow := strings.NewReplacer("'", "", "’", "", "ς", "σ").Replace(strings.ToLower(render.Fold(raw)))
+			if w.word != slow {
+				t.Fatalf("words(%q) #%d = %q, want %q", s, i, w.word, slow)
+			}
+		}
+	})
 }
