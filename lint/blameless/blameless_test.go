@@ -22,6 +22,31 @@ var sentenceCases = []struct {
 	text string
 	want Category
 }{
+	// Idioms of heldout13: collateral damage, a wrecked launch, a habit of
+	// blaming the vendor, sarcastic asides; and their blameless neighbours.
+	{"Chioma ran the apply from that branch and took video visits down with it.", PersonCause},
+	{"The failover took the primary down with it.", ""},
+	{"Priya took the old dashboards down on Friday.", ""},
+	{"In other words, the launch was sunk by Valentina before a single player logged in.", PersonCause},
+	{"The staging database was wiped by Ana before the load test, as planned.", ""},
+	{"This one is on Mehmet.", PersonCause},
+	{"This was a plain operator blunder: the wrong branch, applied to production.", HumanError},
+	{"Strip away the details and this was one engineer's slip, not a systems problem.", PersonCause},
+	{"Scheduling money movement in local time is a rookie move.", Hindsight},
+	{"Rohan's idea of a compatibility check was deploying the new registry and seeing what happened.", Judgement},
+	{"Reading the upgrade guide was the least Hiroshi could do before bumping a major version.", Judgement},
+	{"The least we could do was refund every customer.", ""},
+	{"Hannah at least noticed the drop in orders, which is more than Lars managed.", Judgement},
+	{"What exactly did Matthias think he was approving?", Judgement},
+	{"What did Matthias think the alert meant at the time?", ""},
+	{"Lars was busy convincing everyone on the bridge that the vendor was the problem.", Judgement},
+	{"Lars was busy restoring the replica.", ""},
+	{"@vgreco pushed the query straight to the live fleet, because why wait?", Judgement},
+	{"Rebooting every gateway at 02:10 takes a special kind of confidence, and Mehmet has it.", Judgement},
+	{"The tooling behaved correctly; the person at the keyboard did not.", HumanError},
+	{"The person at the keyboard should not have to remember which cluster is live.", ""},
+	{"Paulo left the alert unacknowledged for twenty-five minutes.", PersonCause},
+
 	// human-error
 	{"The outage was caused by human error during the failover drill.", HumanError},
 	{"Ultimately this comes down to operator error.", HumanError},
