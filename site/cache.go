@@ -66,7 +66,7 @@ func CacheDir(root string) string {
 // ignored; one that cannot be written is only slower.
 const (
 	docCacheName  = "site-docs-v3.bin"
-	fileCacheName = "site-files-v2.bin"
+	fileCacheName = "site-files-v3.bin"
 )
 
 // staleCache matches the names of cache files of every format version,
@@ -118,6 +118,7 @@ type cachedFile struct {
 	Key     [32]byte
 	Size    int64
 	ModTime int64
+	Ino     uint64 // the inode number, or 0 where there is none
 }
 
 // cached returns what the cache keeps of a document: not the plain text

@@ -20,7 +20,7 @@ import (
 //	           model (Postmortem, every field in order), problems,
 //	           link targets)
 //	files:     magic, build key, output folder, n, n × (name, key,
-//	           size, time)
+//	           size, time, inode)
 //
 // A slice is its length plus one, 0 for nil, then its items; a pointer
 // is 0 for nil, else 1 and the value; a time is its MarshalBinary form,
@@ -28,7 +28,7 @@ import (
 
 const (
 	docCacheMagic  = "postmortem site docs 3\n"
-	fileCacheMagic = "postmortem site files 2\n"
+	fileCacheMagic = "postmortem site files 3\n"
 )
 
 func loadDocCache(dir string, key [32]byte) *docCache {
@@ -85,7 +85,7 @@ func loadFileCache(dir string, key [32]byte) *fileCache {
 		name := r.String()
 		var f cachedFile
 		r.Bytes(f.Key[:])
-		f.Size, f.ModTime = r.Int(), r.Int()
+		f.Size, f.ModTime, f.Ino = r.Int(), r.Int(), r.Uint()
 		c.Files[name] = f
 	}
 	if !r.Done() {
@@ -104,6 +104,7 @@ func saveFileCache(dir string, c *fileCache) {
 			w.Bytes(f.Key[:])
 			w.Int(f.Size)
 			w.Int(f.ModTime)
+			w.Uint(f.Ino)
 		}
 	})
 }

@@ -78,7 +78,7 @@ func TestDocCacheFields(t *testing.T) {
 func TestFileCache(t *testing.T) {
 	dir := t.TempDir()
 	want := &fileCache{Key: [32]byte{7}, Out: "/x/public", Files: map[string]cachedFile{
-		"index.html":   {Key: [32]byte{1}, Size: 10, ModTime: 1700000000123456789},
+		"index.html":   {Key: [32]byte{1}, Size: 10, ModTime: 1700000000123456789, Ino: 1 << 40},
 		"search/a.js":  {Key: [32]byte{2}, Size: 0, ModTime: -1},
 		"services/x y": {},
 	}}

@@ -2,7 +2,10 @@
 
 package site
 
-import "os"
+import (
+	"io/fs"
+	"os"
+)
 
 // create writes a new file, failing when one is at path already.
 func create(path string, data []byte) error {
@@ -16,3 +19,10 @@ func create(path string, data []byte) error {
 	}
 	return err
 }
+
+// haveInodes reports whether fileIno gives inode numbers: not here, so
+// that a rebuild does not start from the previous site.
+const haveInodes = false
+
+// fileIno returns the inode number of a file: none here.
+func fileIno(info fs.FileInfo) (uint64, bool) { return 0, false }

@@ -4,6 +4,7 @@ package site
 
 import (
 	"io/fs"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -40,4 +41,16 @@ func create(path string, data []byte) error {
 		return &fs.PathError{Op: "close", Path: path, Err: err}
 	}
 	return nil
+}
+
+// haveInodes reports whether fileIno gives inode numbers.
+const haveInodes = true
+
+// fileIno returns the inode number of a file.
+func fileIno(info fs.FileInfo) (uint64, bool) {
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		return 0, false
+	}
+	return uint64(st.Ino), true
 }

@@ -84,8 +84,15 @@ type dirWriter struct {
 	dir  string // where the files go
 	old  string // the previous site, or ""
 	out  string // where the site goes when done
+	keep string // where to keep the previous site when done, or ""
 	mu   sync.Mutex
-	made map[string]bool // folders created
+	made map[string]bool // folders created or found
+
+	// When the new site starts from a recycled one (see recycle.go):
+	found   map[string]foundFile // its files not taken yet, by name
+	byIno   map[uint64][]string  // the names of those files, by inode
+	dirs    map[string]bool      // its folders
+	claimed map[string]bool      // the new site's files so far
 }
 
 // reuser is a Writer that can take files unchanged from the previous site.
@@ -98,8 +105,11 @@ type reuser interface {
 	// file named name, when it is still as recorded in f, and reports
 	// whether it did.
 	reuse(from, name string, f cachedFile) bool
-	// stat returns the size and time of a file written.
+	// stat returns the size, time and inode of a file written.
 	stat(name string) (cachedFile, bool)
+	// keepPrevious has the previous site kept in a folder rather than
+	// removed, and the new site start from the one kept there.
+	keepPrevious(dir string, start bool)
 }
 
 func (d *dirWriter) previous() string { return d.old }
@@ -109,30 +119,48 @@ func (d *dirWriter) reuse(from, name string, f cachedFile) bool {
 	if d.old == "" || checkName(from) != nil || checkName(name) != nil {
 		return false
 	}
+	if d.claimed != nil && d.take(name, f) {
+		return true
+	}
 	old := filepath.Join(d.old, filepath.FromSlash(from))
 	info, err := os.Lstat(old)
 	if err != nil || !info.Mode().IsRegular() || info.Size() != f.Size || info.ModTime().UnixNano() != f.ModTime {
 		return false
 	}
-	if d.mkdir(path.Dir(name)) != nil {
+	if ino, ok := fileIno(info); ok && f.Ino != 0 && ino != f.Ino {
 		return false
 	}
-	return os.Link(old, filepath.Join(d.dir, filepath.FromSlash(name))) == nil
+	if d.claimed != nil && d.claim(name) != nil {
+		return false
+	}
+	if d.mkdir(path.Dir(name)) != nil || os.Link(old, d.path(name)) != nil {
+		if d.claimed != nil {
+			d.unclaim(name)
+		}
+		return false
+	}
+	return true
 }
 
 func (d *dirWriter) stat(name string) (cachedFile, bool) {
-	info, err := os.Lstat(filepath.Join(d.dir, filepath.FromSlash(name)))
+	info, err := os.Lstat(d.path(name))
 	if err != nil {
 		return cachedFile{}, false
 	}
-	return cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano()}, true
+	ino, _ := fileIno(info)
+	return cachedFile{Size: info.Size(), ModTime: info.ModTime().UnixNano(), Ino: ino}, true
 }
 
 func (d *dirWriter) WriteFile(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
-	p := filepath.Join(d.dir, filepath.FromSlash(name))
+	if d.claimed != nil {
+		if err := d.claim(name); err != nil {
+			return err
+		}
+	}
+	p := d.path(name)
 	if err := d.mkdir(path.Dir(name)); err != nil {
 		return err
 	}
@@ -173,7 +201,9 @@ var ErrForeign = errors.New("not a folder made by postmortem build")
 // followed, and the folder it leads to is replaced.
 //
 // Folders left behind by an interrupted build (".OUT.tmp-*" beside out,
-// with the marker in them) are removed.
+// with the marker in them) are removed. The previous site is removed once
+// the new one is in place, unless Build, given a cache folder, keeps it
+// there for the next build to start from (see recycle.go).
 func Publish(out string, build func(Writer) error) error {
 	out, err := filepath.Abs(out)
 	if err != nil {
@@ -207,7 +237,12 @@ func Publish(out string, build func(Writer) error) error {
 		os.RemoveAll(tmp)
 		return err
 	}
-	if err := build(w); err != nil {
+	err = build(w)
+	if err == nil {
+		err = w.sweep()
+	}
+	tmp = w.dir // the build may have started from a recycled site
+	if err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
@@ -222,7 +257,11 @@ func Publish(out string, build func(Writer) error) error {
 		os.RemoveAll(tmp)
 		return fmt.Errorf("swap the new site in for %s: %w", out, err)
 	}
-	// tmp now holds the previous site.
+	// tmp now holds the previous site: kept for the next build, when it
+	// asked, else removed.
+	if w.keep != "" && os.RemoveAll(w.keep) == nil && os.Rename(tmp, w.keep) == nil {
+		return nil
+	}
 	if err := os.RemoveAll(tmp); err != nil {
 		return fmt.Errorf("remove the previous site: %w", err)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,18 +118,8 @@ func TestRebuild(t *testing.T) {
 	publish(t, dir, out, Options{CacheDir: cache})
 
 	// The same bytes as a build without the cache.
-	fresh := filepath.Join(t.TempDir(), "fresh")
-	publish(t, dir, fresh, Options{})
-	got, want := tree(t, out), tree(t, fresh)
-	if len(got) != len(want) {
-		t.Errorf("%d files with the cache, %d without", len(got), len(want))
-	}
-	for name, w := range want {
-		if got[name] != w {
-			t.Errorf("%s differs from a build without the cache:\n%s", name, firstDiff(w, got[name]))
-		}
-	}
-	if strings.Contains(got[same], "changed by hand") {
+	sameAsFresh(t, dir, out)
+	if strings.Contains(tree(t, out)[same], "changed by hand") {
 		t.Errorf("a file changed by hand was kept")
 	}
 }
@@ -156,4 +147,102 @@ func TestPruneCache(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
+}
+
+// sameAsFresh checks that the site in out is what a build of dir without
+// the cache makes.
+func sameAsFresh(t *testing.T, dir, out string) {
+	t.Helper()
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	publish(t, dir, fresh, Options{})
+	got, want := tree(t, out), tree(t, fresh)
+	if len(got) != len(want) {
+		t.Errorf("%d files with the cache, %d without", len(got), len(want))
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s differs from a build without the cache:\n%s", name, firstDiff(w, got[name]))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s is not in a build without the cache", name)
+		}
+	}
+	if s := siblings(t, out); len(s) != 0 {
+		t.Errorf("left beside the site: %v", s)
+	}
+}
+
+// TestRecycle: the previous site is kept in the cache folder and the next
+// build starts from it. Files that did not change stay as they are; one
+// edited in place in the published site (the same file as the kept one)
+// is made again; what the kept site has and the new one has not (files,
+// a folder where a file goes, a file where a folder goes) is removed.
+func TestRecycle(t *testing.T) {
+	dir := examplesRepo(t)
+	out := filepath.Join(t.TempDir(), "public")
+	cache := t.TempDir()
+	kept := filepath.Join(cache, previousSite)
+	publish(t, dir, out, Options{CacheDir: cache})
+	publish(t, dir, out, Options{CacheDir: cache}) // keeps the first site
+	const (
+		same   = "postmortems/2024-03-31-stock-levels-drifted-after-clock-change.html"
+		edited = "postmortems/2024-08-20-expired-promotion-banner-served-after-cdn-purge.html"
+	)
+	ino := inode(t, filepath.Join(out, same))
+	if inode(t, filepath.Join(kept, same)) != ino {
+		t.Fatalf("the kept site's %s is not the published one", same)
+	}
+
+	f, err := os.OpenFile(filepath.Join(out, edited), os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("edited by hand"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	for _, p := range []string{"tags/index.html", "services"} {
+		if err := os.RemoveAll(filepath.Join(kept, p)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFiles(t, kept, map[string]string{
+		"extra.html":                "not of the site",
+		"old/deep/page.html":        "not of the site",
+		"tags/index.html/notes.txt": "a folder where a file goes",
+		"services":                  "a file where a folder goes",
+	})
+	publish(t, dir, out, Options{CacheDir: cache})
+	if inode(t, filepath.Join(out, same)) != ino {
+		t.Errorf("%s was made again", same)
+	}
+	sameAsFresh(t, dir, out)
+}
+
+// TestRecycleFailure: a build that fails after starting from the kept
+// site leaves the published site as it was, and the next one is whole.
+func TestRecycleFailure(t *testing.T) {
+	dir := examplesRepo(t)
+	out := filepath.Join(t.TempDir(), "public")
+	cache := t.TempDir()
+	publish(t, dir, out, Options{CacheDir: cache})
+	publish(t, dir, out, Options{CacheDir: cache})
+	before := tree(t, out)
+	boom := errors.New("boom")
+	err := Publish(out, func(w Writer) error {
+		if _, err := Build(loadConfig(t, dir), w, Options{CacheDir: cache}); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("Publish = %v, want the build's error", err)
+	}
+	if after := tree(t, out); !equalMaps(before, after) {
+		t.Errorf("the published site changed")
+	}
+	publish(t, dir, out, Options{CacheDir: cache})
+	sameAsFresh(t, dir, out)
 }

@@ -162,6 +162,9 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 	if fc := <-files1; ru != nil && fc.Out != "" && fc.Out == ru.previous() {
 		b.old = fc.Files
 	}
+	if ru != nil && opts.CacheDir != "" {
+		ru.keepPrevious(filepath.Join(opts.CacheDir, previousSite), len(b.old) > 0)
+	}
 	// The search index is built once the history is read, beside the pages
 	// (see searchJobs): built while the history was read, it held both
 	// in memory at once, 330 MB more at 10,000 postmortems, for no time
