@@ -144,7 +144,12 @@ func (b *builder) jobs() []job {
 			return pages.NotFound(buf, &p)
 		}},
 		job{name: "feed.xml", make: bytesOf(func() ([]byte, error) { return feed(s) })},
-		job{name: "postmortems.json", make: bytesOf(func() ([]byte, error) { return jsonFile(s) })},
+		job{name: "postmortems.json", make: func(buf *bytes.Buffer) error {
+			buf.Grow(jsonSize(s))
+			b, err := appendJSONFile(buf.AvailableBuffer(), s)
+			buf.Write(b) // into itself, when b did not grow
+			return err
+		}},
 	)
 	if s.BaseURL != "" {
 		jobs = append(jobs, job{name: "sitemap.xml", make: bytesOf(func() ([]byte, error) { return sitemap(s) })})

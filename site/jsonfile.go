@@ -13,7 +13,12 @@ import (
 // (BenchmarkJSONFile).
 // TestJSONFile holds the two to the same bytes.
 func jsonFile(s *Site) ([]byte, error) {
-	w := &jsonWriter{b: make([]byte, 0, 1<<10+len(s.Postmortems)*2048)}
+	return appendJSONFile(make([]byte, 0, jsonSize(s)), s)
+}
+
+// appendJSONFile appends postmortems.json to b.
+func appendJSONFile(b []byte, s *Site) ([]byte, error) {
+	w := &jsonWriter{b: b}
 	w.open('{')
 	w.key("version")
 	w.int(int64(s.Version))
@@ -42,6 +47,33 @@ func jsonFile(s *Site) ([]byte, error) {
 		return nil, w.err
 	}
 	return append(w.b, '\n'), nil
+}
+
+// jsonSize returns a little more than the size of postmortems.json, most
+// of the time, for its buffer: growing it, copying 10 MB and faulting in
+// the pages of twice as many, took 0.2 s at 10,000 postmortems.
+func jsonSize(s *Site) int {
+	n := 1 << 10
+	list := func(l []string, each int) {
+		for _, v := range l {
+			n += len(v) + each
+		}
+	}
+	for _, pm := range s.Postmortems {
+		n += 768 + len(pm.ID) + len(pm.Title) + len(pm.URL) + len(pm.Path) + len(pm.Summary)
+		list(pm.Authors, 12)
+		list(pm.Services, 12)
+		list(pm.Tags, 12)
+		list(pm.Problems, 12)
+		if h := pm.History; h != nil {
+			n += 384
+			list(h.Contributors, 12)
+		}
+		for _, a := range pm.ActionItems {
+			n += 224 + len(a.Text) + len(a.Owner) + len(a.Ticket) + len(a.TicketURL) + len(a.Due) + len(a.Status)
+		}
+	}
+	return n + n/8 // for escapes
 }
 
 func (w *jsonWriter) postmortem(pm *Postmortem) {
