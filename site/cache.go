@@ -196,21 +196,3 @@ func writeCache(dir, name string, write func(io.Writer) error) {
 		os.Remove(f.Name())
 	}
 }
-
-// pageKey hashes a page's inputs.
-func pageKey(build [32]byte, view any, extra ...[]byte) ([32]byte, bool) {
-	data, err := json.Marshal(view)
-	if err != nil {
-		return [32]byte{}, false
-	}
-	h := sha256.New()
-	h.Write(build[:])
-	h.Write(data)
-	for _, e := range extra {
-		fmt.Fprintf(h, "\x00%d\x00", len(e))
-		h.Write(e)
-	}
-	var k [32]byte
-	h.Sum(k[:0])
-	return k, true
-}
