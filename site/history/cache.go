@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"unsafe"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -42,16 +43,18 @@ const cacheMagic = "postmortem history cache 2\n"
 // loadCache reads the cache in dir. Any problem means an empty cache.
 func loadCache(dir string) (map[plumbing.Hash]*commit, map[[2]plumbing.Hash]uint8) {
 	b, err := os.ReadFile(filepath.Join(dir, CacheFile))
-	if err != nil {
+	if err != nil || len(b) == 0 {
 		return nil, nil
 	}
-	return decodeCache(b)
+	// Not copied: b is not written again, and copying it took 40 ms of
+	// CPU at 30,000 commits, most of it faulting pages in.
+	return decodeCache(unsafe.String(&b[0], len(b)))
 }
 
 // decodeCache decodes the content of a cache file; it returns nil maps
-// when b is not one.
-func decodeCache(b []byte) (map[plumbing.Hash]*commit, map[[2]plumbing.Hash]uint8) {
-	r := wire.NewReader(string(b), cacheMagic)
+// when data is not one. Strings of the result are slices of data.
+func decodeCache(data string) (map[plumbing.Hash]*commit, map[[2]plumbing.Hash]uint8) {
+	r := wire.NewReader(data, cacheMagic)
 	paths := make([]string, r.Count(1))
 	for i := range paths {
 		paths[i] = r.String()

@@ -91,7 +91,7 @@ func FuzzDecodeCache(f *testing.F) {
 	f.Add(encoded([]*commit{c}, scores))
 	f.Add([]byte(cacheMagic))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		commits, scores := decodeCache(data)
+		commits, scores := decodeCache(string(data))
 		if commits == nil {
 			return
 		}
@@ -104,7 +104,7 @@ func FuzzDecodeCache(f *testing.F) {
 			}
 			order = append(order, c)
 		}
-		again, againScores := decodeCache(encoded(order, scores))
+		again, againScores := decodeCache(string(encoded(order, scores)))
 		if !reflect.DeepEqual(again, commits) || !reflect.DeepEqual(againScores, scores) {
 			t.Fatalf("round trip changed the cache:\n%+v\n%+v", commits, again)
 		}
