@@ -109,7 +109,7 @@ func loadPackIndexes(dotGit billy.Filesystem, st *filesystem.Storage) ([]*packIn
 		if err != nil {
 			return nil, err
 		}
-		b, err := io.ReadAll(f)
+		b, err := readAll(dotGit, base+".idx", f)
 		f.Close()
 		if err != nil {
 			return nil, fmt.Errorf("read pack index %s: %w", base+".idx", err)
@@ -121,6 +121,26 @@ func loadPackIndexes(dotGit billy.Filesystem, st *filesystem.Storage) ([]*packIn
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// readAll reads the file f at name in one buffer of its size (io.ReadAll
+// grows one from 512 bytes: twice the memory, for megabytes of indexes).
+func readAll(fsys billy.Filesystem, name string, f billy.File) ([]byte, error) {
+	info, err := fsys.Stat(name)
+	if err != nil || info.Size() <= 0 {
+		return io.ReadAll(f)
+	}
+	// One byte more, to see the end of a file that grew.
+	b := make([]byte, info.Size()+1)
+	n, err := io.ReadFull(f, b)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		return b[:n], nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	rest, err := io.ReadAll(f)
+	return append(b, rest...), err
 }
 
 // objects reads objects for one goroutine.
