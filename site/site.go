@@ -147,10 +147,12 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 		if opts.CacheDir == "" || d.sum == ([32]byte{}) {
 			continue
 		}
-		next.Docs[d.pm.Path] = d.cached()
-		if c := cached.Docs[d.pm.Path]; c == nil || c.Sum != d.sum || c.ModTime != d.mtime {
-			changed = true
+		if c := cached.Docs[d.pm.Path]; c != nil && c.Sum == d.sum && c.ModTime == d.mtime && c.Size == d.size {
+			next.Docs[d.pm.Path] = c // d is made from it, and it is not changed
+			continue
 		}
+		next.Docs[d.pm.Path] = d.cached()
+		changed = true
 	}
 	go func() {
 		defer close(saved)
