@@ -67,6 +67,9 @@ func (d *dirWriter) keepPrevious(keep string, start bool) {
 	}
 	found, dirs, err := scan(dir)
 	if err == nil {
+		err = os.Chmod(dir, 0o755) // as Publish makes it
+	}
+	if err == nil {
 		err = os.RemoveAll(d.dir) // the empty folder, but for the marker
 	}
 	if err != nil {
