@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/postmortem-dev/postmortem/render/parallel"
@@ -79,6 +80,12 @@ func (b *builder) writeIndex(docs []*doc, c *search.Cache, done *sync.Map) ([]se
 	files, err := b.buildIndex(docs, c)
 	if err != nil {
 		return nil, err
+	}
+	if b.ru != nil && len(files) > 1 {
+		// The files are in a folder named after all of them: start it
+		// from the previous build's.
+		data, _, _ := strings.Cut(files[0].Name, "/")
+		b.ru.moveFolder(search.Dir, search.Dir+"/"+data)
 	}
 	err = parallel.ForErr(len(files)-1, func(i int) error {
 		if _, ok := done.Load(files[i].Name); ok {

@@ -110,6 +110,10 @@ type reuser interface {
 	// keepPrevious has the previous site kept in a folder rather than
 	// removed, and the new site start from the one kept there.
 	keepPrevious(dir string, start bool)
+	// moveFolder gives a folder of the site the new site starts from,
+	// below parent, the name to, with what is in it, unless one is there
+	// already, and reports whether it did.
+	moveFolder(parent, to string) bool
 }
 
 func (d *dirWriter) previous() string { return d.old }

@@ -175,6 +175,57 @@ func (d *dirWriter) claim(name string) error {
 	return nil
 }
 
+// moveFolder renames a folder of the recycled site below parent to to,
+// with what is in it, when to is not there yet: the search index's data
+// folder is named after its contents, so it has a new name in each build
+// and most of the same files, which a rename of the folder keeps where
+// they are, rather than a rename of each file.
+func (d *dirWriter) moveFolder(parent, to string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.claimed == nil || d.dirs[to] || path.Dir(to) != parent || checkName(to) != nil {
+		return false
+	}
+	if _, ok := d.found[to]; ok {
+		return false
+	}
+	from := ""
+	for dir := range d.dirs {
+		if path.Dir(dir) == parent && (from == "" || dir < from) {
+			from = dir
+		}
+	}
+	if from == "" || syscall.Rename(d.path(from), d.path(to)) != nil {
+		return false
+	}
+	moved := func(name string) (string, bool) {
+		if rest, ok := strings.CutPrefix(name, from); ok && (rest == "" || rest[0] == '/') {
+			return to + rest, true
+		}
+		return name, false
+	}
+	for name, f := range d.found {
+		if n, ok := moved(name); ok {
+			delete(d.found, name)
+			d.found[n] = f
+			for i, m := range d.byIno[f.ino] {
+				if m == name {
+					d.byIno[f.ino][i] = n
+				}
+			}
+		}
+	}
+	for _, set := range []map[string]bool{d.dirs, d.made} {
+		for dir := range set {
+			if n, ok := moved(dir); ok {
+				delete(set, dir)
+				set[n] = true
+			}
+		}
+	}
+	return true
+}
+
 // unclaim undoes a claim whose file could not be made.
 func (d *dirWriter) unclaim(name string) {
 	d.mu.Lock()
