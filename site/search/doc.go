@@ -13,18 +13,18 @@
 //	search/search.js            the script (Assets)
 //	search/search.css           the styles of the results (Assets)
 //	search/meta.js              the number of shards, filter values, the data folder
-//	search/<hash>/t/<n>.js      shard n of the dictionary, about 8 KB: the keys
+//	search/<hash>/t/<n>.js      shard n of the dictionary, about 16 KB: the keys
 //	                            whose FNV-1a hash is n modulo the number of shards
-//	search/<hash>/d/<n>.js      document n: its fields and text, deflated
+//	search/<hash>/d/<p>.js      documents 4p to 4p+3: each one's fields and
+//	                            text, deflated
 //	search/<hash>/words.js      the 4,000 most frequent words, for "Did you
 //	                            mean ...?" when a query finds nothing
 //
 // Each data file is a script that calls __pmsearch(name, data), so that it
 // loads with a <script> tag from file:// as well as over http (Chromium
 // refuses fetch on file://). The name is "meta", "t/<n>", or "d" for every
-// document (so that a document's file keeps its bytes when documents are
-// added before it); the script knows each file by the element that loads
-// it. The data folder is named by a hash of its
+// file of documents, whose bytes depend on its documents only; the script
+// knows each file by the element that loads it. The data folder is named by a hash of its
 // contents, so that a browser never mixes the files of two builds; only
 // meta.js keeps its name, and should be served with revalidation. The
 // script finds the index next to itself (document.currentScript) and the

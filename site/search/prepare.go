@@ -38,19 +38,19 @@ func (c *Cache) Has(d *Doc) bool {
 
 // CachedDoc is what Build keeps of a document: its normalised words per
 // field, each list joined with NUL bytes, the number of words in each
-// field, and its data file with the file's SHA-256. A cache read from a
-// folder leaves the words and the file in its data file until they are
-// needed.
+// field, and its fragment (what a file of documents holds of it) with the
+// fragment's SHA-256. A cache read from a folder leaves the words and the
+// fragment in its data file until they are needed.
 type CachedDoc struct {
 	words blob // the fields' words (joinFields)
-	file  blob // the document's data file, d/<n>.js
+	file  blob // the document's fragment, in a file of documents
 	sum   [32]byte
 	lens  [nFields]int32
 }
 
 // cacheVersion changes when what a CachedDoc holds of a document does: the
 // words, the fragment or its encoding.
-const cacheVersion = "search-doc-v3"
+const cacheVersion = "search-doc-v4"
 
 // valueBreak stands between two values of the metadata field in a
 // document's words: pairs of neighbouring words are indexed within a value
@@ -122,7 +122,7 @@ func prepareDoc(d *Doc) *CachedDoc {
 		}
 		fields[f] = b.String()
 	}
-	file := register("d", jsString(deflate(fragment(d))))
+	file := jsString(deflate(fragment(d)))
 	c := &CachedDoc{words: memBlob(joinFields(fields)), file: memBlob(file), sum: sha256.Sum256([]byte(file))}
 	for f, l := range fieldLens(&fields) {
 		c.lens[f] = int32(l)

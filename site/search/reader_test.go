@@ -24,6 +24,7 @@ type metaFile struct {
 	Dir     string                          `json:"dir"`
 	Root    string                          `json:"root"`
 	Docs    int                             `json:"docs"`
+	Pack    int                             `json:"pack"`
 	Shards  int                             `json:"shards"`
 	Facets  map[string][][3]json.RawMessage `json:"facets"`
 }
@@ -90,8 +91,12 @@ func (ix *index) decode(t testing.TB, path string, v any) {
 
 func (ix *index) fragment(t testing.TB, n int) fragmentFile {
 	t.Helper()
-	var s string
-	ix.decode(t, ix.meta.Dir+"d/"+strconv.Itoa(n)+".js", &s)
+	var pack []string
+	ix.decode(t, ix.meta.Dir+"d/"+strconv.Itoa(n/ix.meta.Pack)+".js", &pack)
+	if n%ix.meta.Pack >= len(pack) {
+		t.Fatalf("no document %d in its file of %d", n, len(pack))
+	}
+	s := pack[n%ix.meta.Pack]
 	z, err := base64.StdEncoding.DecodeString(s)
 	if err != nil {
 		t.Fatal(err)

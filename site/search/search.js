@@ -27,8 +27,8 @@
   var files = new Map(); // name -> Promise of the data the file registered
   var waiting = new Map(); // name -> resolve
 
-  // A file is known by the script element that loads it (a document's
-  // file registers as "d", whatever its number), else by the name it
+  // A file is known by the script element that loads it (a file of
+  // documents registers as "d", whatever its number), else by the name it
   // registers.
   window.__pmsearch = function (name, data) {
     var el = document.currentScript;
@@ -74,13 +74,14 @@
   }
 
   // A fragment is a document's fields, deflated and base64-encoded; the
-  // browser inflates it (DecompressionStream), once.
+  // browser inflates it (DecompressionStream), once. A file holds the
+  // fragments of m.pack documents in a row.
   var docs = new Map(); // document number -> Promise of its fields
   function fragment(m, n) {
     if (!docs.has(n)) {
-      var name = 'd/' + n;
-      docs.set(n, load(name, m.dir + name + '.js').then(function (data) {
-        var bytes = Uint8Array.from(atob(data), function (c) { return c.charCodeAt(0); });
+      var name = 'd/' + Math.floor(n / m.pack);
+      docs.set(n, load(name, m.dir + name + '.js').then(function (pack) {
+        var bytes = Uint8Array.from(atob(pack[n % m.pack]), function (c) { return c.charCodeAt(0); });
         var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
         return new Response(stream).text().then(JSON.parse);
       }));
