@@ -366,18 +366,37 @@ func (st *indexState) suggest(n int) []string {
 		w  string
 		df int32
 	}
+	dfOf := make(map[string]int32, len(st.stems.keys))
+	for i, s := range st.stems.keys {
+		dfOf[s] = st.stems.dfs[i]
+	}
 	ws := make([]word, 0, len(st.words))
+	count := map[int32]int{} // words by the document frequency of their stems
 	for w, s := range st.words {
 		if utf8.RuneCountInString(w) < 3 || strings.Trim(w, "0123456789") == "" {
 			continue
 		}
-		ws = append(ws, word{w, st.stems.df(s.stem)})
+		df := dfOf[s.stem]
+		ws = append(ws, word{w, df})
+		count[df]++
 	}
-	sort.Slice(ws, func(i, j int) bool {
-		if ws[i].df != ws[j].df {
-			return ws[i].df > ws[j].df
+	// Sort only the words of the n most frequent stems' frequencies: the
+	// lowest such frequency is the cut.
+	dfs := make([]int32, 0, len(count))
+	for df := range count {
+		dfs = append(dfs, df)
+	}
+	slices.Sort(dfs)
+	cut, taken := int32(0), 0
+	for i := len(dfs) - 1; i >= 0 && taken < n; i-- {
+		cut, taken = dfs[i], taken+count[dfs[i]]
+	}
+	ws = slices.DeleteFunc(ws, func(w word) bool { return w.df < cut })
+	slices.SortFunc(ws, func(a, b word) int {
+		if a.df != b.df {
+			return int(b.df - a.df)
 		}
-		return ws[i].w < ws[j].w
+		return strings.Compare(a.w, b.w)
 	})
 	out := make([]string, 0, min(n, len(ws)))
 	for _, w := range ws[:min(n, len(ws))] {
