@@ -47,7 +47,7 @@ func (b *builder) startIndex(docs []*doc) *searchIndex {
 	ix := &searchIndex{done: make(chan struct{})}
 	go func() {
 		defer close(ix.done)
-		// The cache holds each document's words and data file, by
+		// The cache holds each document's words and fragment, by
 		// content, and the index of the last build.
 		c := search.OpenCache(b.dir, b.key)
 		defer func() { c.Close() }()

@@ -53,7 +53,7 @@ type Options struct {
 	// so shards vary around it, and one with the list of a word in most
 	// documents is larger.
 	ShardSize int
-	// Cache, if not nil, keeps each document's words and data file between
+	// Cache, if not nil, keeps each document's words and fragment between
 	// builds (see Cache).
 	Cache *Cache
 }

@@ -18,7 +18,7 @@ import (
 // A cache in a folder is two files. The index (IndexFile) holds what every
 // build reads: the documents' keys, word counts and file hashes, and the
 // index of the last build but its shards and long lists. The data file
-// (DataFile) holds the rest, the documents' words and data files, the
+// (DataFile) holds the rest, the documents' words and fragments, the
 // shards and the long lists, as blobs that a build reads only when it
 // needs them: a rebuild after one postmortem changed reads the words of
 // that one, and the shards that hold its keys. Save appends the blobs a
