@@ -15,6 +15,7 @@ import (
 	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/render/config"
 	"github.com/postmortem-dev/postmortem/site/history"
+	"github.com/postmortem-dev/postmortem/site/search"
 )
 
 // CacheDir returns the folder where builds of the repository that holds
@@ -70,8 +71,9 @@ const (
 )
 
 // staleCache matches the names of cache files of every format version,
-// this one's and older ones: "site-docs-v1.gob", "history-v1.bin".
-var staleCache = regexp.MustCompile(`^(site-[a-z]+|history)-v[0-9]+\.(gob|bin)$`)
+// this one's and older ones: "site-docs-v1.gob", "history-v1.bin",
+// "site-search-v3.dat".
+var staleCache = regexp.MustCompile(`^(site-[a-z]+|history)-v[0-9]+\.(gob|bin|dat)$`)
 
 // pruneCache removes from the cache folder the files of other format
 // versions than this program's, which no build reads again (an upgrade
@@ -80,7 +82,7 @@ func pruneCache(dir string) {
 	if dir == "" {
 		return
 	}
-	current := map[string]bool{docCacheName: true, fileCacheName: true, searchCacheName: true, history.CacheFile: true}
+	current := map[string]bool{docCacheName: true, fileCacheName: true, searchCacheName: true, search.DataFile: true, history.CacheFile: true}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return

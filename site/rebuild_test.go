@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/postmortem-dev/postmortem/site/history"
+	"github.com/postmortem-dev/postmortem/site/search"
 )
 
 // publish builds the repository at dir into out.
@@ -131,7 +132,7 @@ func TestRebuild(t *testing.T) {
 func TestPruneCache(t *testing.T) {
 	dir := examplesRepo(t)
 	cache := t.TempDir()
-	stale := []string{"site-docs-v1.gob", "site-search-v1.bin", "history-v1.bin"}
+	stale := []string{"site-docs-v1.gob", "site-search-v1.bin", "site-search-v2.dat", "history-v1.bin"}
 	kept := []string{"notes.txt", "site-docs-v1.gob.tmp-123", "history-v1.bin.bak"}
 	for _, name := range append(append([]string{}, stale...), kept...) {
 		if err := os.WriteFile(filepath.Join(cache, name), []byte("x"), 0o644); err != nil {
@@ -144,7 +145,7 @@ func TestPruneCache(t *testing.T) {
 			t.Errorf("%s is still in the cache", name)
 		}
 	}
-	for _, name := range append(kept, docCacheName, fileCacheName, searchCacheName, history.CacheFile) {
+	for _, name := range append(kept, docCacheName, fileCacheName, searchCacheName, search.DataFile, history.CacheFile) {
 		if _, err := os.Stat(filepath.Join(cache, name)); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}

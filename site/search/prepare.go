@@ -13,9 +13,9 @@ import (
 // changed redoes only theirs and updates the lists of their keys. Build
 // looks documents up by a hash of all their fields (with BodySum for Body
 // when it is set) and leaves in Docs those of its own documents only, so
-// the cache does not grow with documents that were removed or changed. It is meant to be
-// saved between builds with WriteTo and read with ReadFrom; a Cache must
-// not be used by two builds at once.
+// the cache does not grow with documents that were removed or changed. A
+// cache kept between builds is opened with OpenCache, saved with Save and
+// closed with Close; a Cache must not be used by two builds at once.
 type Cache struct {
 	Docs map[[32]byte]*CachedDoc
 
