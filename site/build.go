@@ -184,8 +184,7 @@ func (b *builder) do(j job, buf *bytes.Buffer) error {
 		key, keyed = j.key()
 	}
 	if keyed {
-		if old, ok := b.old[j.name]; ok && old.Key == key && b.ru.reuse(j.name, j.name, old) {
-			b.record(j.name, old)
+		if old, ok := b.old[j.name]; ok && old.Key == key && b.reuse(j.name, j.name, old) {
 			return nil
 		}
 	}
@@ -193,13 +192,32 @@ func (b *builder) do(j job, buf *bytes.Buffer) error {
 	if err := j.make(buf); err != nil {
 		return fmt.Errorf("render %s: %w", j.name, err)
 	}
-	if err := b.w.WriteFile(j.name, buf.Bytes()); err != nil {
+	if !keyed {
+		return b.w.WriteFile(j.name, buf.Bytes())
+	}
+	return b.writeKeyed(j.name, buf.Bytes(), key)
+}
+
+// reuse takes the previous site's file from, recorded as old, as the new
+// site's file name, and records it, when it is still as recorded.
+func (b *builder) reuse(from, name string, old cachedFile) bool {
+	if !b.ru.reuse(from, name, old) {
+		return false
+	}
+	b.record(name, old)
+	return true
+}
+
+// writeKeyed writes a file and records it with its key, so that the next
+// build can take it.
+func (b *builder) writeKeyed(name string, data []byte, key [32]byte) error {
+	if err := b.w.WriteFile(name, data); err != nil {
 		return err
 	}
-	if keyed {
-		if f, ok := b.ru.stat(j.name); ok {
+	if b.ru != nil {
+		if f, ok := b.ru.stat(name); ok {
 			f.Key = key
-			b.record(j.name, f)
+			b.record(name, f)
 		}
 	}
 	return nil

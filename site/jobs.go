@@ -133,8 +133,7 @@ func (b *builder) writeIndexFile(f search.File) error {
 				b.oldData[f.Key] = name
 			}
 		})
-		if from, ok := b.oldData[key]; ok && b.ru.reuse(from, name, b.old[from]) {
-			b.record(name, b.old[from])
+		if from, ok := b.oldData[key]; ok && b.reuse(from, name, b.old[from]) {
 			return nil
 		}
 	}
@@ -142,16 +141,7 @@ func (b *builder) writeIndexFile(f search.File) error {
 	if err != nil {
 		return fmt.Errorf("search index %s: %w", f.Name, err)
 	}
-	if err := b.w.WriteFile(name, data); err != nil {
-		return err
-	}
-	if b.ru != nil {
-		if st, ok := b.ru.stat(name); ok {
-			st.Key = key
-			b.record(name, st)
-		}
-	}
-	return nil
+	return b.writeKeyed(name, data, key)
 }
 
 // searchJobs lists the search page, the search's assets and its index.
