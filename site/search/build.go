@@ -258,11 +258,11 @@ func (s *shard) entries(n int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	head := "__pmsearch(" + jsString(shardName(n)) + ","
-	if !strings.HasPrefix(file, head) || !strings.HasSuffix(file, ");\n") {
+	entries, ok := unregister(shardName(n), file)
+	if !ok {
 		return "", errCache
 	}
-	return file[len(head) : len(file)-len(");\n")], nil
+	return entries, nil
 }
 
 // shardCount returns how many shards hold entries of total bytes: about
@@ -408,7 +408,23 @@ func (st *indexState) suggest(n int) []string {
 // register wraps a data file's value in the call that hands it to
 // search.js: a script, so that it loads from file:// as well as http.
 func register(name, value string) string {
-	return "__pmsearch(" + jsString(name) + "," + value + ");\n"
+	head, tail := registerCall(name)
+	return head + value + tail
+}
+
+// unregister returns the value that register wrapped in file under name,
+// and false when file is no such call.
+func unregister(name, file string) (string, bool) {
+	head, tail := registerCall(name)
+	if len(file) < len(head)+len(tail) || !strings.HasPrefix(file, head) || !strings.HasSuffix(file, tail) {
+		return "", false
+	}
+	return file[len(head) : len(file)-len(tail)], true
+}
+
+// registerCall returns what register writes before and after a value.
+func registerCall(name string) (head, tail string) {
+	return "__pmsearch(" + jsString(name) + ",", ");\n"
 }
 
 // fragment returns what the result list shows of a document, and the text

@@ -40,13 +40,6 @@ type stemList struct {
 	dfs  []int32
 }
 
-func (l *stemList) df(s string) int32 {
-	if i, ok := slices.BinarySearch(l.keys, s); ok {
-		return l.dfs[i]
-	}
-	return 0
-}
-
 // set sets the number of documents of a stem; 0 removes it.
 func (l *stemList) set(s string, df int32) {
 	i, ok := slices.BinarySearch(l.keys, s)
