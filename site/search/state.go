@@ -286,11 +286,8 @@ func (st *indexState) update(order []*Doc, prep []*CachedDoc, keys [][32]byte, b
 		return true
 	}
 	for k, cs := range exactCh {
-		e, ok := sh.get(k)
-		if !ok {
-			return nil
-		}
-		list := apply(decodePostings(e[0]), cs)
+		// A shard that cannot be read fails setExact, as it failed here.
+		list := apply(decodePostings(sh.exact(k)), cs)
 		if !setExact(k, encodePostings(list)) {
 			return nil
 		}
