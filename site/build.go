@@ -9,6 +9,7 @@ import (
 
 	"github.com/postmortem-dev/postmortem/render/config"
 	"github.com/postmortem-dev/postmortem/render/parallel"
+	"github.com/postmortem-dev/postmortem/site/search"
 	"github.com/postmortem-dev/postmortem/templates/pages"
 )
 
@@ -25,6 +26,8 @@ type builder struct {
 	ru    reuser                // w, when it can reuse files of the previous site
 	index *searchIndex          // the search index, once started
 	old   map[string]cachedFile // the previous site's files, when ru can reuse them
+
+	searchCache <-chan *search.Cache // the search index's cache, being read, or nil
 
 	mu   sync.Mutex
 	made map[string]cachedFile // the files made, with their keys

@@ -49,7 +49,10 @@ func (b *builder) startIndex(docs []*doc) *searchIndex {
 		defer close(ix.done)
 		// The cache holds each document's words and fragment, by
 		// content, and the index of the last build.
-		c := search.OpenCache(b.dir, b.key)
+		c := &search.Cache{}
+		if b.searchCache != nil {
+			c = <-b.searchCache
+		}
 		defer func() { c.Close() }()
 		var done sync.Map // names of the files written
 		files, err := b.writeIndex(docs, c, &done)

@@ -38,6 +38,7 @@ import (
 	"github.com/postmortem-dev/postmortem/render/config"
 	"github.com/postmortem-dev/postmortem/render/load"
 	"github.com/postmortem-dev/postmortem/site/history"
+	"github.com/postmortem-dev/postmortem/site/search"
 )
 
 // Options control a build. The zero value builds the published and
@@ -114,6 +115,13 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 		return nil, err
 	}
 	names := pageNames(files)
+	var searchCache chan *search.Cache
+	if !opts.NoSearch {
+		// Read while the documents and the history are: the index waits
+		// for both, and then for its cache.
+		searchCache = make(chan *search.Cache, 1)
+		go func() { searchCache <- search.OpenCache(opts.CacheDir, key) }()
+	}
 
 	type histResult struct {
 		h   *history.History
@@ -160,7 +168,7 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 			saveDocCache(opts.CacheDir, next)
 		}
 	}()
-	b := &builder{cfg: cfg, w: w, prog: prog, conv: conv, key: key, dir: opts.CacheDir, ru: ru}
+	b := &builder{cfg: cfg, w: w, prog: prog, conv: conv, key: key, dir: opts.CacheDir, ru: ru, searchCache: searchCache}
 	if fc := <-files1; ru != nil && fc.Out != "" && fc.Out == ru.previous() {
 		b.old = fc.Files
 	}
