@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
@@ -409,7 +410,7 @@ func pageNumbers(n, count int) []int {
 // actionJobs lists the pages of action items and their data script.
 func (b *builder) actionJobs() []job {
 	as := newActionsSite(b.site)
-	render := func(buf *bytes.Buffer, v any) error { return pages.Actions(buf, v.(*pages.ActionsPage)) }
+	render := func(w io.Writer, v any) error { return pages.Actions(w, v.(*pages.ActionsPage)) }
 	var jobs []job
 	for _, l := range as.lists() {
 		for n := 1; n == 1 || (n-1)*actionsPerPage < len(l.items); n++ {

@@ -3,21 +3,15 @@
 package site
 
 import (
+	"io"
 	"io/fs"
 	"os"
 )
 
-// create writes a new file, failing when one is at path already.
-func create(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+// createFile creates a new file to write, failing when one is at path
+// already.
+func createFile(path string) (io.WriteCloser, error) {
+	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 }
 
 // haveInodes reports whether fileIno gives inode numbers: not here, so

@@ -3,42 +3,56 @@
 package site
 
 import (
+	"io"
 	"io/fs"
 	"syscall"
 
 	"golang.org/x/sys/unix"
 )
 
-// create writes a new file, failing when one is at path already. It uses
-// system calls of its own, not os.File: os registers every file it opens
-// with the network poller, which refuses regular files, at the cost of
-// five more calls per file, and a site has thousands of files (see
-// load's file_unix.go).
-func create(path string, data []byte) error {
-	var fd int
-	var err error
+// createFile creates a new file to write, failing when one is at path
+// already. It uses system calls of its own, not os.File: os registers
+// every file it opens with the network poller, which refuses regular
+// files, at the cost of five more calls per file, and a site has
+// thousands of files (see load's file_unix.go).
+func createFile(path string) (io.WriteCloser, error) {
 	for {
-		fd, err = unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
-		if err != unix.EINTR {
-			break
-		}
-	}
-	if err != nil {
-		return &fs.PathError{Op: "open", Path: path, Err: err}
-	}
-	for len(data) > 0 {
-		n, err := unix.Write(fd, data)
+		fd, err := unix.Open(path, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
-			unix.Close(fd)
-			return &fs.PathError{Op: "write", Path: path, Err: err}
+			return nil, &fs.PathError{Op: "open", Path: path, Err: err}
 		}
+		return &newFile{fd: fd, path: path}, nil
+	}
+}
+
+// newFile is a file made by createFile.
+type newFile struct {
+	fd   int
+	path string
+}
+
+func (f *newFile) Write(data []byte) (int, error) {
+	written := 0
+	for len(data) > 0 {
+		n, err := unix.Write(f.fd, data)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			return written, &fs.PathError{Op: "write", Path: f.path, Err: err}
+		}
+		written += n
 		data = data[n:]
 	}
-	if err := unix.Close(fd); err != nil {
-		return &fs.PathError{Op: "close", Path: path, Err: err}
+	return written, nil
+}
+
+func (f *newFile) Close() error {
+	if err := unix.Close(f.fd); err != nil {
+		return &fs.PathError{Op: "close", Path: f.path, Err: err}
 	}
 	return nil
 }

@@ -1,10 +1,10 @@
 package site
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"io"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,7 +20,7 @@ func (b *builder) moreJobs() []job {
 	s := b.site
 	jobs := []job{
 		b.viewJob("insights.html", func() any { return insightsView(s) },
-			func(buf *bytes.Buffer, v any) error { return pages.Insights(buf, v.(*pages.InsightsPage)) }),
+			func(w io.Writer, v any) error { return pages.Insights(w, v.(*pages.InsightsPage)) }),
 	}
 	jobs = append(jobs, b.actionJobs()...) // actions.go
 	if s.search {
@@ -157,8 +157,8 @@ func (b *builder) searchJobs() []job {
 	jobs := []job{
 		b.viewJob(search.PagePath, func() any {
 			return &pages.SearchPage{Page: s.page("", "Search", "search"), Results: search.ResultsHTML()}
-		}, func(buf *bytes.Buffer, v any) error { return pages.Search(buf, v.(*pages.SearchPage)) }),
-		{name: search.Dir + "/meta.js", make: func(buf *bytes.Buffer) error {
+		}, func(w io.Writer, v any) error { return pages.Search(w, v.(*pages.SearchPage)) }),
+		{name: search.Dir + "/meta.js", make: func(w io.Writer) error {
 			<-ix.done
 			if ix.err != nil {
 				return ix.err
@@ -166,14 +166,14 @@ func (b *builder) searchJobs() []job {
 			b.mu.Lock()
 			b.files += ix.written // counted here: the names were not known when the jobs were listed
 			b.mu.Unlock()
-			buf.Write(ix.meta)
-			return nil
+			_, err := w.Write(ix.meta)
+			return err
 		}},
 	}
 	for name, data := range search.Assets() {
-		jobs = append(jobs, job{name: search.Dir + "/" + name, make: func(buf *bytes.Buffer) error {
-			buf.Write(data)
-			return nil
+		jobs = append(jobs, job{name: search.Dir + "/" + name, make: func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
 		}})
 	}
 	return jobs

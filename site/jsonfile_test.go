@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"reflect"
 	"testing"
 	"time"
@@ -24,8 +25,65 @@ func checkJSONFile(t *testing.T, name string, s *Site) {
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
-	if want := marshalIndent(t, s); !bytes.Equal(got, want) {
+	want := marshalIndent(t, s)
+	if !bytes.Equal(got, want) {
 		t.Errorf("%s: jsonFile differs from encoding/json:\n%s", name, firstDiff(string(want), string(got)))
+	}
+	var w chunks
+	if err := writeJSONFile(&w, s); err != nil {
+		t.Fatalf("%s: writeJSONFile: %v", name, err)
+	}
+	if got := bytes.Join(w, nil); !bytes.Equal(got, want) {
+		t.Errorf("%s: writeJSONFile differs from encoding/json:\n%s", name, firstDiff(string(want), string(got)))
+	}
+}
+
+// chunks is a writer that keeps each write.
+type chunks [][]byte
+
+func (c *chunks) Write(p []byte) (int, error) {
+	*c = append(*c, bytes.Clone(p))
+	return len(p), nil
+}
+
+// failAfter is a writer that fails after n writes.
+type failAfter struct{ n int }
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	if f.n == 0 {
+		return 0, errors.New("disk full")
+	}
+	f.n--
+	return len(p), nil
+}
+
+// TestWriteJSONFile: postmortems.json written a piece at a time is the
+// same file, in pieces of about jsonChunk, and a write that fails stops
+// it with its error.
+func TestWriteJSONFile(t *testing.T) {
+	n := 0
+	var pm Postmortem
+	fill(reflect.ValueOf(&pm).Elem(), &n)
+	s := &Site{Title: "Many"}
+	for range 200 {
+		s.Postmortems = append(s.Postmortems, &pm)
+	}
+	checkJSONFile(t, "many", s)
+	var w chunks
+	if err := writeJSONFile(&w, s); err != nil {
+		t.Fatal(err)
+	}
+	size := len(bytes.Join(w, nil))
+	if size < 3*jsonChunk || len(w) < size/(2*jsonChunk) || len(w) > size/jsonChunk+1 {
+		t.Errorf("%d bytes in %d writes; want writes of about %d bytes", size, len(w), jsonChunk)
+	}
+	for i := range w[:len(w)-1] {
+		if len(w[i]) < jsonChunk {
+			t.Errorf("write %d of %d bytes, less than %d", i, len(w[i]), jsonChunk)
+		}
+	}
+	if err := writeJSONFile(&failAfter{n: 1}, s); err == nil || err.Error() != "disk full" {
+		t.Errorf("a failed write gave %v; want disk full", err)
 	}
 }
 

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -156,24 +157,41 @@ func (d *dirWriter) stat(name string) (cachedFile, bool) {
 }
 
 func (d *dirWriter) WriteFile(name string, data []byte) error {
-	if err := checkName(name); err != nil {
+	f, err := d.Create(name)
+	if err != nil {
 		return err
 	}
-	if d.claimed != nil {
-		if err := d.claim(name); err != nil {
-			return err
-		}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	p := d.path(name)
-	if err := d.mkdir(path.Dir(name)); err != nil {
-		return err
-	}
-	// O_EXCL: a path written twice is a bug in the build, never silently
-	// the last one.
-	if err := create(p, data); err != nil {
+	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// Create makes a new file of the site, for a file written as it is made
+// rather than all at once; it is the caller's to close.
+func (d *dirWriter) Create(name string) (io.WriteCloser, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	if d.claimed != nil {
+		if err := d.claim(name); err != nil {
+			return nil, err
+		}
+	}
+	if err := d.mkdir(path.Dir(name)); err != nil {
+		return nil, err
+	}
+	// O_EXCL: a path written twice is a bug in the build, never silently
+	// the last one.
+	f, err := createFile(d.path(name))
+	if err != nil {
+		return nil, fmt.Errorf("write %s: %w", name, err)
+	}
+	return f, nil
 }
 
 func (d *dirWriter) mkdir(dir string) error {
