@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -41,10 +42,19 @@ type doc struct {
 // the cache.
 func (c *converter) parseAll(files []string, cache map[string]*cachedDoc, prog *progress) ([]*doc, render.ErrorList) {
 	docs := make([]*doc, len(files))
+	infos := make([]fs.FileInfo, len(files))
 	parallel.For(len(files), func(i int) {
-		docs[i] = c.read(files[i], cache[files[i]])
+		name := filepath.Join(c.cfg.Root, filepath.FromSlash(files[i]))
+		info, err := os.Lstat(name)
+		if err == nil {
+			infos[i] = info
+		}
+		docs[i] = c.read(files[i], name, info, cache[files[i]])
 		prog.update(func(p *Progress) { p.Parsed++ })
 	})
+	if c.seen != nil {
+		c.seen.set(files, infos, c.cfg.Root)
+	}
 	var out []*doc
 	var all render.ErrorList
 	for _, d := range docs {
@@ -57,12 +67,15 @@ func (c *converter) parseAll(files []string, cache map[string]*cachedDoc, prog *
 	return out, all
 }
 
-// read reads one document, from the cache when its bytes are the same.
-func (c *converter) read(file string, cached *cachedDoc) *doc {
+// read reads one document, at name, from the cache when its bytes are the
+// same; info is what os.Lstat said of it, or nil.
+func (c *converter) read(file, name string, info fs.FileInfo, cached *cachedDoc) *doc {
 	var sum [32]byte
 	var size, mtime int64
-	name := filepath.Join(c.cfg.Root, filepath.FromSlash(file))
-	if info, err := os.Stat(name); err == nil && info.Mode().IsRegular() {
+	if info != nil && info.Mode()&fs.ModeSymlink != 0 {
+		info, _ = os.Stat(name) // the file it leads to
+	}
+	if info != nil && info.Mode().IsRegular() {
 		size, mtime = info.Size(), info.ModTime().UnixNano()
 	}
 	var data []byte
@@ -139,6 +152,39 @@ type converter struct {
 	repoURL string
 	branch  string
 	html    render.HTMLOptions
+	seen    *lstats // what parseAll saw of the files, or nil
+}
+
+// lstats is what parseAll saw of the files with os.Lstat, for the history
+// to compare the working tree with HEAD without looking at each file
+// again: a stat took 10 µs here, 10 ms of a rebuild of 1,000 postmortems.
+type lstats struct {
+	done chan struct{} // closed once m is set
+	m    map[string]fs.FileInfo
+}
+
+func newLstats() *lstats { return &lstats{done: make(chan struct{})} }
+
+// set records infos of files (relative to root), nil where none, and lets
+// lstat answer.
+func (s *lstats) set(files []string, infos []fs.FileInfo, root string) {
+	s.m = make(map[string]fs.FileInfo, len(files))
+	for i, f := range files {
+		if infos[i] != nil {
+			s.m[filepath.Join(root, filepath.FromSlash(f))] = infos[i]
+		}
+	}
+	close(s.done)
+}
+
+// lstat is os.Lstat, answered from what parseAll saw once it has seen it
+// all.
+func (s *lstats) lstat(name string) (fs.FileInfo, error) {
+	<-s.done
+	if info, ok := s.m[name]; ok {
+		return info, nil
+	}
+	return os.Lstat(name)
 }
 
 // convert draws the model of a parsed document and renders its body into

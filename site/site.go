@@ -128,8 +128,9 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 		err error
 	}
 	hc := make(chan histResult, 1)
+	seen := newLstats()
 	go func() {
-		h, err := history.Read(cfg.Root, history.Options{Track: tracker(cfg, files, prefix), CacheDir: opts.CacheDir})
+		h, err := history.Read(cfg.Root, history.Options{Track: tracker(cfg, files, prefix), CacheDir: opts.CacheDir, Lstat: seen.lstat})
 		hc <- histResult{h, err}
 	}()
 
@@ -142,6 +143,7 @@ func Build(cfg *config.Config, w Writer, opts Options) (*Result, error) {
 		repoURL: strings.TrimRight(cfg.Site.RepoURL, "/"),
 		branch:  branch(cfg),
 		html:    render.HTMLOptions{AllowHTML: cfg.Site.AllowHTML},
+		seen:    seen,
 	}
 	prog := &progress{fn: opts.Progress}
 	prog.p.Documents = len(files)

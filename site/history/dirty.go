@@ -62,7 +62,7 @@ func (r *repo) markDirty(files map[string]*File, blobs map[string]plumbing.Hash)
 // dirty reports whether the working tree file p differs from blob.
 func (r *repo) dirty(p string, blob plumbing.Hash, e *index.Entry, indexTime time.Time) (bool, error) {
 	name := filepath.Join(r.worktree, filepath.FromSlash(p))
-	fi, err := os.Lstat(name)
+	fi, err := r.lstat(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return true, nil // deleted in the working tree
 	}

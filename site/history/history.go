@@ -17,6 +17,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"strings"
 	"time"
 
@@ -46,6 +48,11 @@ type Options struct {
 	// created when missing. Empty means no cache. A cache that cannot be read
 	// is ignored and rewritten; failing to write it is not an error.
 	CacheDir string
+
+	// Lstat, when set, is used in place of os.Lstat to look at the files
+	// of the working tree, by their absolute paths: a caller that has
+	// looked at them already can pass on what it saw.
+	Lstat func(name string) (fs.FileInfo, error)
 }
 
 // Person is a commit author or co-author, after .mailmap was applied.
@@ -153,6 +160,10 @@ func read(dir string, opts Options, rev string) (*History, int, error) {
 		return nil, 0, err
 	}
 	defer r.close()
+	r.lstat = os.Lstat
+	if opts.Lstat != nil {
+		r.lstat = opts.Lstat
+	}
 	return r.read(opts, rev)
 }
 

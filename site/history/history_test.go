@@ -2,11 +2,13 @@ package history
 
 import (
 	"errors"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -331,6 +333,27 @@ func TestReadDirty(t *testing.T) {
 	}
 	if h := r.read(Options{}); h.Files["pm/clean.md"].Dirty {
 		t.Error("a touched but unchanged file is dirty")
+	}
+
+	// Options.Lstat is asked in place of os.Lstat: a file it says is not
+	// there is dirty, clean.md too.
+	asked := map[string]bool{}
+	var mu sync.Mutex
+	h = r.read(Options{Lstat: func(name string) (fs.FileInfo, error) {
+		mu.Lock()
+		asked[filepath.ToSlash(strings.TrimPrefix(name, r.dir))] = true
+		mu.Unlock()
+		return nil, fs.ErrNotExist
+	}})
+	for p, want := range map[string]bool{"pm/clean.md": true, "pm/edited.md": true, "pm/gone.md": true} {
+		if f := h.Files[p]; f == nil || f.Dirty != want {
+			t.Errorf("with Lstat: %s: file %+v, want Dirty %v", p, f, want)
+		}
+	}
+	for _, p := range []string{"/pm/clean.md", "/pm/edited.md", "/pm/gone.md"} {
+		if !asked[p] {
+			t.Errorf("Lstat not asked about %s (asked %v)", p, asked)
+		}
 	}
 }
 

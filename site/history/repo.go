@@ -3,6 +3,7 @@ package history
 import (
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -22,6 +23,8 @@ type repo struct {
 	st       *filesystem.Storage // storage for the commit walk and assembly
 	packs    []*packIndex
 	obj      *objects // reads objects for the commit walk and assembly
+
+	lstat func(name string) (fs.FileInfo, error) // looks at the working tree's files
 }
 
 // objectCacheSize is the size of go-git's object cache of each storage;
