@@ -1,6 +1,9 @@
 package blameless
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // The lexicon is a small hand-written grammar of English function words,
 // verb forms and nouns that name people. It is enough to find the subject of
@@ -166,11 +169,11 @@ var (
 )
 
 // isAdverb reports whether the lowercase word w is an adverb.
-func isAdverb(w string) bool { return lexicon[w].adverb(w) }
+func isAdverb(w string) bool { return lexicon()[w].adverb(w) }
 
 // isPastForm reports whether the lowercase word w looks like a past tense or
 // past participle.
-func isPastForm(w string) bool { return lexicon[w].past(w) }
+func isPastForm(w string) bool { return lexicon()[w].past(w) }
 
 // wordInfo is what the word lists above say of a lowercase word, gathered
 // in one table (lexicon) so that the tokenizer looks each token up once
@@ -194,7 +197,9 @@ func (in wordInfo) past(w string) bool {
 	return in.irregularPast || len(w) > 3 && strings.HasSuffix(w, "ed") && !in.notParticiples
 }
 
-var lexicon = func() map[string]wordInfo {
+// lexicon returns the table, made on first use: only lint needs it, and
+// making it took a millisecond of every command's start.
+var lexicon = sync.OnceValue(func() map[string]wordInfo {
 	m := map[string]wordInfo{}
 	set := func(words map[string]bool, f func(w string, in *wordInfo)) {
 		for w := range words {
@@ -231,7 +236,7 @@ var lexicon = func() map[string]wordInfo {
 	set(irregularPast, func(_ string, in *wordInfo) { in.irregularPast = true })
 	set(notParticiples, func(_ string, in *wordInfo) { in.notParticiples = true })
 	return m
-}()
+})
 
 // isPresentVerb reports whether w is the -s form of a known verb.
 func isPresentVerb(w string) bool {

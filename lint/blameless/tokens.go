@@ -270,6 +270,7 @@ func looksLikeName(raw string) bool {
 }
 
 func classify(toks []token, text string, people map[string]bool) {
+	lex := lexicon()
 	start := true
 	for k := range toks {
 		t := &toks[k]
@@ -287,7 +288,7 @@ func classify(toks []token, text string, people map[string]bool) {
 			continue
 		}
 		w := t.base
-		info := lexicon[w]
+		info := lex[w]
 		t.flags |= info.flags
 		if info.pronounI && text[t.start] == 'I' {
 			t.flags |= fPersonPron

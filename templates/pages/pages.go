@@ -21,6 +21,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // FS holds the templates (*.html) and the assets copied to the site's root
@@ -32,19 +33,24 @@ var FS embed.FS
 // Assets are the files of assets/ that every site gets at its root, by name.
 var Assets = []string{"style.css", "actions.js"}
 
-// tmpl holds every template, parsed once. Each page template defines
-// "title" and "main" and is executed through the layout; views are cloned
-// per page kind so that their "main" blocks do not collide.
-var tmpl = parse()
-
-func parse() map[string]*template.Template {
-	layout := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(FS, "layout.html", "partials.html"))
-	out := map[string]*template.Template{}
+// tmpl holds every template, each parsed on first use, so that a command
+// that draws no page, or a rebuild that draws few kinds, does not pay for
+// all (parsing them all took 3 ms of every command's start). Each page
+// template defines "title" and "main" and is executed through the layout;
+// views are cloned per page kind so that their "main" blocks do not
+// collide.
+var tmpl = func() map[string]func() *template.Template {
+	layout := sync.OnceValue(func() *template.Template {
+		return template.Must(template.New("layout.html").Funcs(funcs).ParseFS(FS, "layout.html", "partials.html"))
+	})
+	out := map[string]func() *template.Template{}
 	for _, name := range []string{"index.html", "postmortem.html", "group.html", "groups.html", "404.html", "actions.html", "insights.html", "search.html"} {
-		out[name] = template.Must(template.Must(layout.Clone()).ParseFS(FS, name))
+		out[name] = sync.OnceValue(func() *template.Template {
+			return template.Must(template.Must(layout().Clone()).ParseFS(FS, name))
+		})
 	}
 	return out
-}
+}()
 
 var funcs = template.FuncMap{
 	// plural returns "1 postmortem" or "3 postmortems".
@@ -60,7 +66,7 @@ var funcs = template.FuncMap{
 }
 
 func execute(w io.Writer, name string, data any) error {
-	return tmpl[name].ExecuteTemplate(w, "layout.html", data)
+	return tmpl[name]().ExecuteTemplate(w, "layout.html", data)
 }
 
 // Page is what every page has. Root is the relative path from the page to
