@@ -417,7 +417,7 @@ func (b *builder) actionJobs() []job {
 			jobs = append(jobs, b.viewJob(l.name(n), func() any { return as.page(l, n) }, render))
 		}
 	}
-	jobs = append(jobs, job{name: actionsData, make: bytesOf(as.data)}, job{name: actionsFilters, make: bytesOf(as.filters)})
+	jobs = append(jobs, b.dataJob(actionsData, false, as.data), b.dataJob(actionsFilters, false, as.filters))
 	return jobs
 }
 

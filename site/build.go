@@ -143,16 +143,18 @@ func (b *builder) jobs() []job {
 				return groupsView(s, s.Tags, "Tags", "tags", "The tags of postmortems, with how many each.")
 			},
 			func(w io.Writer, v any) error { return pages.Groups(w, v.(*pages.GroupsPage)) }),
-		job{name: "404.html", page: true, make: func(w io.Writer) error {
+		b.dataJob("404.html", true, func() ([]byte, error) {
 			p := s.page("", "Page not found", "")
 			p.Base = s.BaseURL
-			return pages.NotFound(w, &p)
-		}},
-		job{name: "feed.xml", make: bytesOf(func() ([]byte, error) { return feed(s) })},
+			var buf bytes.Buffer
+			err := pages.NotFound(&buf, &p)
+			return buf.Bytes(), err
+		}),
+		b.dataJob("feed.xml", false, func() ([]byte, error) { return feed(s) }),
 		job{name: "postmortems.json", make: func(w io.Writer) error { return writeJSONFile(w, s) }},
 	)
 	if s.BaseURL != "" {
-		jobs = append(jobs, job{name: "sitemap.xml", make: bytesOf(func() ([]byte, error) { return sitemap(s) })})
+		jobs = append(jobs, b.dataJob("sitemap.xml", false, func() ([]byte, error) { return sitemap(s) }))
 	}
 	group := func(w io.Writer, v any) error { return pages.Group(w, v.(*pages.GroupPage)) }
 	for _, g := range s.Services {
@@ -162,10 +164,35 @@ func (b *builder) jobs() []job {
 		jobs = append(jobs, b.viewJob("tags/"+g.Page+".html", func() any { return groupView(s, g, "Tag", "tags") }, group))
 	}
 	for _, a := range pages.Assets {
-		jobs = append(jobs, job{name: a, make: bytesOf(func() ([]byte, error) { return pages.Asset(a) })})
+		jobs = append(jobs, b.dataJob(a, false, func() ([]byte, error) { return pages.Asset(a) }))
 	}
 	jobs = append(jobs, b.moreJobs()...) // jobs.go
 	return jobs
+}
+
+// dataJob is the job of a file whose bytes are cheaper to make than to
+// write: it is keyed by them, so that an unchanged file is taken from the
+// previous site rather than written again.
+func (b *builder) dataJob(name string, page bool, data func() ([]byte, error)) job {
+	get := sync.OnceValues(data)
+	return job{
+		name: name,
+		page: page,
+		key: func() ([32]byte, bool) {
+			d, err := get()
+			if err != nil {
+				return [32]byte{}, false // make says why
+			}
+			h := sha256.New()
+			h.Write(b.key[:])
+			fmt.Fprintf(h, "%d:%s", len(name), name)
+			h.Write(d)
+			var k [32]byte
+			h.Sum(k[:0])
+			return k, true
+		},
+		make: bytesOf(get),
+	}
 }
 
 func bytesOf(f func() ([]byte, error)) func(io.Writer) error {

@@ -171,10 +171,7 @@ func (b *builder) searchJobs() []job {
 		}},
 	}
 	for name, data := range search.Assets() {
-		jobs = append(jobs, job{name: search.Dir + "/" + name, make: func(w io.Writer) error {
-			_, err := w.Write(data)
-			return err
-		}})
+		jobs = append(jobs, b.dataJob(search.Dir+"/"+name, false, func() ([]byte, error) { return data, nil }))
 	}
 	return jobs
 }

@@ -53,7 +53,7 @@ func TestRebuild(t *testing.T) {
 		same   = "postmortems/2024-08-20-expired-promotion-banner-served-after-cdn-purge.html"
 	)
 	before := map[string]uint64{}
-	for _, p := range []string{edited, same, "services/cdn.html", "services/kafka.html"} {
+	for _, p := range []string{edited, same, "services/cdn.html", "services/kafka.html", "404.html", "style.css", "search/search.js", "actions/filters.js", "feed.xml"} {
 		before[p] = inode(t, filepath.Join(out, p))
 	}
 
@@ -88,6 +88,17 @@ func TestRebuild(t *testing.T) {
 	}
 	if inode(t, filepath.Join(out, edited)) == before[edited] || inode(t, filepath.Join(out, "services/kafka.html")) == before["services/kafka.html"] {
 		t.Errorf("changed pages were taken from the previous site")
+	}
+	// Files made whole in memory are taken when their bytes are the same
+	// (the new postmortem has no action items), and made again when not
+	// (the feed lists the new postmortem).
+	for _, p := range []string{"404.html", "style.css", "search/search.js", "actions/filters.js"} {
+		if inode(t, filepath.Join(out, p)) != before[p] {
+			t.Errorf("%s, the same bytes, was written again", p)
+		}
+	}
+	if inode(t, filepath.Join(out, "feed.xml")) == before["feed.xml"] {
+		t.Errorf("feed.xml, changed, was taken from the previous site")
 	}
 
 	// The search index's folder has a new name, but its files of
