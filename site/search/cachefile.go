@@ -127,7 +127,7 @@ func OpenCache(dir string, tag [32]byte) *Cache {
 		c.Docs[key] = d
 	}
 	if r.Byte() == 1 {
-		st := &indexState{full: map[string]*blob{}, words: map[string]wordStat{}, facets: map[string]string{}}
+		st := &indexState{}
 		n := r.Count(32)
 		st.docs = make([][32]byte, n)
 		for i := range st.docs {
@@ -142,7 +142,10 @@ func OpenCache(dir string, tag [32]byte) *Cache {
 			r.Bytes(st.shards[i].sum[:])
 			st.shards[i].file = blobOf()
 		}
-		for n := r.Count(3); n > 0; n-- {
+		// Each map is made at its size: growing them took half of this.
+		n = r.Count(3)
+		st.full = make(map[string]*blob, n)
+		for ; n > 0; n-- {
 			k := r.String()
 			b := blobOf()
 			st.full[k] = &b
@@ -152,11 +155,15 @@ func OpenCache(dir string, tag [32]byte) *Cache {
 		for i := 0; i < n; i++ {
 			st.stems.keys[i], st.stems.dfs[i] = r.String(), int32(r.Uint())
 		}
-		for n := r.Count(3); n > 0; n-- {
+		n = r.Count(3)
+		st.words = make(map[string]wordStat, n)
+		for ; n > 0; n-- {
 			w, stem := r.String(), r.String()
 			st.words[w] = wordStat{stem: stem, df: int32(r.Uint())}
 		}
-		for n := r.Count(2); n > 0; n-- {
+		n = r.Count(2)
+		st.facets = make(map[string]string, n)
+		for ; n > 0; n-- {
 			k := r.String()
 			st.facets[k] = r.String()
 		}
