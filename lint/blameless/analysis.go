@@ -335,6 +335,13 @@ func subject(toks []token, m int) (np, bool) {
 			continue
 		}
 		if k < end {
+			if shared && toks[k].base == "as" {
+				// "Kwame, as the reviewer, overlooked it": a role set
+				// off by commas describes the person before it.
+				if q, ok := appositiveHost(toks, s); ok {
+					return q, true
+				}
+			}
 			if p, ok := nounPhrase(toks, k); ok && p.end <= end {
 				// "Anyone paying attention would have": the phrase's own
 				// modifiers may run up to the verb.

@@ -1017,6 +1017,30 @@ var sentenceCases = []struct {
 	{"We switched to a new provider for a change in pricing.", ""},
 	{"Another region, another set of certificates had to be renewed.", ""},
 
+	// Faint praise, asides to the reader and sarcastic credit; the same
+	// words about a system, or not as an aside, are not findings.
+	{"Ines did, in fairness, acknowledge the page within the hour.", Judgement},
+	{"Tomas's migration did, to its credit, keep the old column.", Judgement},
+	{"Mirela, for her part, did reply eventually.", Judgement},
+	{"Ravi got there in the end.", Judgement},
+	{"Olu's rollback was, at least, quick.", Judgement},
+	{"That is three approvals in two minutes, for anyone keeping count.", Judgement},
+	{"One wonders what the review step was for, with Femi as the approver.", Judgement},
+	{"The flag went to every tenant at once, courtesy of Anneli.", PersonCause},
+	{"Keanu and Bastian will both answer for this at the review.", Punitive},
+	{"In fairness, the dashboard showed no errors at the time.", ""},
+	{"To be fair, the runbook did not mention the second cluster.", ""},
+	{"The cache got there in the end once the warm-up finished.", ""},
+	{"We kept at least three replicas of every partition.", ""},
+	{"The logo is shown courtesy of the vendor's press kit.", ""},
+	{"Both brokers answered for the partition within a second.", ""},
+	{"Had anyone on the data team been watching the lag, we would have known in minutes.", Counterfactual},
+	{"Had the alert been routed to the database channel, it would have been seen sooner.", ""},
+	{"Had the DBA been paged at 02:00, the failover would have started sooner.", ""},
+	{"Kwame, as the reviewer, overlooked the timezone field.", PersonCause},
+	{"The linter, as configured, overlooked the timezone field.", ""},
+	{"Kwame, as the reviewer, approved the change at 14:02.", ""},
+
 	// Insinuation and time spent, judged.
 	{"Farid reverted the database the way you would restart a laptop.", Judgement},
 	{"Camille, who designed the schema, was presumably aware of the limit.", Judgement},

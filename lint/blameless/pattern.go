@@ -307,10 +307,11 @@ func (e *elem) matchBack(toks []token, pos int) bool {
 }
 
 // skippable reports whether a token may stand between two elements without
-// being written: an adverb ("never even checked") or a quotation mark, so
-// that scare quotes do not hide a phrase (to "save time").
+// being written: an adverb ("never even checked"), a floating quantifier
+// ("will both answer for") or a quotation mark, so that scare quotes do
+// not hide a phrase (to "save time").
 func skippable(t *token) bool {
-	return t.is(fAdv) || t.is(fPunct) && quoteMarks[t.base]
+	return t.is(fAdv) || t.base == "both" || t.base == "each" || t.is(fPunct) && quoteMarks[t.base]
 }
 
 func isGerund(t *token) bool {
