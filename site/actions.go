@@ -364,6 +364,7 @@ func (as *actionsSite) page(l actionList, n int) *pages.ActionsPage {
 	if lo < hi {
 		p.First, p.Last = lo+1, hi
 	}
+	p.Rows = make([]pages.ActionRow, 0, max(0, hi-lo))
 	for _, a := range l.items[lo:hi] {
 		p.Rows = append(p.Rows, as.row(a, root))
 	}
