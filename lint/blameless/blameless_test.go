@@ -1040,6 +1040,12 @@ var sentenceCases = []struct {
 	{"Kwame, as the reviewer, overlooked the timezone field.", PersonCause},
 	{"The linter, as configured, overlooked the timezone field.", ""},
 	{"Kwame, as the reviewer, approved the change at 14:02.", ""},
+	{"Nnamdi to send the team a written account of his reasoning.", Punitive},
+	{"Femi and Ada to walk the all-hands through exactly what they did that night.", Punitive},
+	{"Leadership asked that the engineers behind the launch be named in the risk report.", Punitive},
+	{"Nnamdi to write an account of the timeline for the review.", ""},
+	{"Ada to walk the team through the new failover runbook.", ""},
+	{"The affected services will be named in the SLA report.", ""},
 
 	// Insinuation and time spent, judged.
 	{"Farid reverted the database the way you would restart a laptop.", Judgement},
