@@ -90,7 +90,13 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 		if t.is(fAdv) && !t.is(fTitle) {
 			break
 		}
-		if j > first && (t.is(fPresent) || t.is(fPast) && (verbAfter(toks, j) || toks[j-1].is(fRole)) ||
+		if j > first && (t.is(fPresent) || t.is(fPast) && (verbAfter(toks, j) || toks[j-1].is(fRole) ||
+			// "the outage affected people": between a thing and people,
+			// an -ed word is the verb, not a modifier of the people.
+			j+1 < len(toks) && toks[j+1].is(fRole|fName) && plainWord(&toks[j-1]) && !comparatives[toks[j-1].base] && !expertAdjectives[t.base]) ||
+			// "the grid affecting 50 people": an -ing word after a noun,
+			// before its own object, starts a clause of its own.
+			isGerund(t) && plainWord(&toks[j-1]) && j+1 < len(toks) && toks[j+1].is(fNumber|fDet|fName|fGeneric) ||
 			pluralRole(&toks[j-1]) && (j+1 < len(toks) && toks[j+1].is(fDet|fPersonPron|fOtherPron) || verbBases[t.base])) &&
 			!toks[j-1].is(fPossessive) {
 			// "the reviewer showed poor judgement": after a noun that
@@ -218,6 +224,10 @@ func verbAfter(toks []token, j int) bool {
 	return !n.is(fWord) || n.is(fDet|fPersonPron|fOtherPron|fPrep|fAdv|fCoord|fSub|fRel|fNeg|fNumber|fName|fHandle|fGeneric)
 }
 
+// comparatives are the words that grade the adjective after them ("a more
+// seasoned engineer").
+var comparatives = wordSet(`more most less least`)
+
 // blameVerbs are -ed forms that are verbs whenever they follow a noun.
 var blameVerbs = wordSet(`ignored neglected missed skipped caused forgot overlooked disregarded dismissed
 	botched messed screwed wrecked failed rushed decided pushed flipped changed scheduled approved merged
@@ -331,6 +341,13 @@ func subject(toks []token, m int) (np, bool) {
 			// "Nasrin switched it off because it was noisy and never
 			// switched it back on": the coordinated verb belongs to the
 			// main clause, not to the subordinate one before it.
+			end = s - 1
+			continue
+		}
+		if shared && k < end && isGerund(&toks[k]) && s > 0 && toks[s-1].is(fComma) {
+			// "The grid failure, affecting 50 people, caused ...": a
+			// participle set off by commas describes the subject; it
+			// is not one.
 			end = s - 1
 			continue
 		}

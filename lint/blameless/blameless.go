@@ -442,7 +442,7 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 			negativeGeneric(toks, p) || sameAsSubstitution(toks, start) {
 			return false
 		}
-		return pt.phrase.Category != PersonCause || !purposeClause(toks, end)
+		return pt.phrase.Category != PersonCause || !purposeClause(toks, end) && !passiveAt(toks, start)
 	case Specific:
 		p, ok := subject(toks, start)
 		return ok && p.person && !p.generic && !negativeGeneric(toks, p) && !sameAsSubstitution(toks, start)
@@ -480,6 +480,27 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 		return !compoundModifier(toks, end)
 	}
 	return true
+}
+
+// passiveAt reports whether the match at token m is a passive participle
+// ("Flowdock was taken down at 21:30"): its subject is what the action was
+// done to, not who did it.
+func passiveAt(toks []token, m int) bool {
+	if !toks[m].is(fPast) {
+		return false
+	}
+	k := m - 1
+	for k >= 0 && toks[k].is(fAdv) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	switch toks[k].low {
+	case "was", "were", "is", "are", "be", "been", "being", "get", "gets", "got", "gotten", "getting":
+		return true
+	}
+	return false
 }
 
 // systemLabel reports whether "user error" at token m is a category a

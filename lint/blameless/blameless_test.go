@@ -1040,6 +1040,23 @@ var sentenceCases = []struct {
 	{"Kwame, as the reviewer, overlooked the timezone field.", PersonCause},
 	{"The linter, as configured, overlooked the timezone field.", ""},
 	{"Kwame, as the reviewer, approved the change at 14:02.", ""},
+
+	// Published postmortems about systems: a title-case term, a common
+	// noun before "of", a passive, a kind of fault, a number with commas
+	// and an -ed or -ing verb after a thing are not people's doing.
+	{"Transaction ID Wraparound in Postgres caused Sentry to go down for most of a working day.", ""},
+	{"Lack of exponential backoff in a microservice caused a cascading failure.", ""},
+	{"Influx of requests overloaded the database and caused replication to lag.", ""},
+	{"Flowdock was taken down manually at 21:30 UTC to investigate the leak.", ""},
+	{"The cluster was taken down by Arvid at 21:30 UTC.", PersonCause},
+	{"Arvid took down the cluster at 21:30 UTC.", PersonCause},
+	{`This created a "Byzantine fault" scenario for the etcd cluster.`, ""},
+	{"The outage affected people in some areas, and caused rolling blackouts.", ""},
+	{"The grid failure affected ~50,000,000 people for ~4 days, and caused rolling blackouts.", ""},
+	{"The grid failure, affecting 50 people, caused rolling blackouts.", ""},
+	{"Engineers manually forced builds through and wrote tools to drain the backlog.", ""},
+	{"Arvid forced the change through review.", Judgement},
+	{"A more seasoned on-call would have checked the thread pools first.", Judgement},
 	{"Nnamdi to send the team a written account of his reasoning.", Punitive},
 	{"Femi and Ada to walk the all-hands through exactly what they did that night.", Punitive},
 	{"Leadership asked that the engineers behind the launch be named in the risk report.", Punitive},

@@ -79,6 +79,12 @@ func tokenize(text string, people map[string]bool) []token {
 					j += s2
 					continue
 				}
+				if r2 == ',' && thousands(text, i, j) {
+					// "50,000,000": one number, not three and two commas
+					// that would split the clause.
+					j += 4
+					continue
+				}
 				if r2 == '\'' || r2 == '’' || r2 == '-' || r2 == '.' || r2 == ':' {
 					// Inside a word only when a letter or digit follows
 					// (a period only between letters and digits: "v3.18.4";
@@ -142,6 +148,26 @@ func tokenize(text string, people map[string]bool) []token {
 	classify(toks, text, people)
 	markShortQuotes(toks)
 	return toks
+}
+
+// thousands reports whether the comma at j, in the word that starts at i,
+// separates thousands: the word is digits and commas so far, and three
+// digits and no more follow.
+func thousands(text string, i, j int) bool {
+	for k := i; k < j; k++ {
+		if (text[k] < '0' || text[k] > '9') && text[k] != ',' {
+			return false
+		}
+	}
+	if j+4 > len(text) {
+		return false
+	}
+	for k := j + 1; k < j+4; k++ {
+		if text[k] < '0' || text[k] > '9' {
+			return false
+		}
+	}
+	return j+4 == len(text) || text[j+4] < '0' || text[j+4] > '9'
 }
 
 // maxQuoted is the most words a short quotation holds.
@@ -345,6 +371,16 @@ func classify(toks []token, text string, people map[string]bool) {
 		}
 		if k > 0 && articles[toks[k-1].base] ||
 			t.is(fSentenceStart) && k+1 < len(toks) && articles[toks[k+1].base] {
+			t.flags &^= fName
+		}
+		// One that starts a sentence and is followed by "of" is a common
+		// noun ("Lack of backoff caused ...", "Influx of requests").
+		if t.is(fSentenceStart) && k+1 < len(toks) && toks[k+1].low == "of" {
+			t.flags &^= fName
+		}
+		// A title-case run around an acronym is a term or a title, not a
+		// name ("Transaction ID Wraparound in Postgres caused ...").
+		if k > 1 && toks[k-1].is(fUpper) && toks[k-2].is(fTitle) && !toks[k-2].is(fName|fKnown) {
 			t.flags &^= fName
 		}
 	}
