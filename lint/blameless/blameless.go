@@ -449,7 +449,8 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	case Generic:
 		p, ok := subject(toks, start)
 		// "Nobody would have noticed" says the failure was invisible.
-		bare := negativeGeneric(toks, p) && p.end < len(toks) && toks[p.end].is(fAux)
+		// "No one on the team knows how": a gap in what was known.
+		bare := negativeGeneric(toks, p) && p.end < len(toks) && toks[p.end].is(fAux|fPresent)
 		return ok && p.generic && !bare && !sameAsSubstitution(toks, end)
 	case Person:
 		// "the HR portal": an acronym modifying the noun after it.

@@ -378,9 +378,11 @@ func classify(toks []token, text string, people map[string]bool) {
 		if t.is(fSentenceStart) && k+1 < len(toks) && toks[k+1].low == "of" {
 			t.flags &^= fName
 		}
-		// A title-case run around an acronym is a term or a title, not a
-		// name ("Transaction ID Wraparound in Postgres caused ...").
-		if k > 1 && toks[k-1].is(fUpper) && toks[k-2].is(fTitle) && !toks[k-2].is(fName|fKnown) {
+		// Next to an acronym that is not a role, a capitalised word is a
+		// product or a term ("API Gateway", "Transaction ID Wraparound",
+		// "New US pods"), not a name; "SRE Ana" is a name.
+		if k > 0 && toks[k-1].is(fUpper) && !toks[k-1].is(fRole) ||
+			t.is(fSentenceStart) && k+1 < len(toks) && toks[k+1].is(fUpper) && !toks[k+1].is(fRole) {
 			t.flags &^= fName
 		}
 	}
