@@ -383,24 +383,97 @@ func (sh *shardEdit) get(k string) ([2]string, bool) {
 	n := shardOf(k, len(sh.st.shards))
 	m, ok := sh.parsed[n]
 	if !ok {
-		var raw map[string][]string
 		text, err := sh.st.shards[n].entries(n)
 		if err == nil {
-			err = json.Unmarshal([]byte(text), &raw)
+			m, ok = parseEntries(text)
 		}
-		if err != nil {
+		if err != nil || !ok {
 			sh.bad = true
 			return [2]string{}, false
-		}
-		m = make(map[string][2]string, len(raw))
-		for key, v := range raw {
-			var e [2]string
-			copy(e[:], v)
-			m[key] = e
 		}
 		sh.parsed[n] = m
 	}
 	return m[k], true
+}
+
+// parseEntries parses a shard's entries, {"key":["exact","prefix"],...},
+// as entry.text writes them, and reports whether it could. A string of
+// printable ASCII is taken as it is, without a copy, and any other as
+// encoding/json reads it: encoding/json took 5 ms of a rebuild's 40 ms in
+// the index to parse the shards a changed postmortem touches.
+func parseEntries(text string) (map[string][2]string, bool) {
+	i := 0
+	str := func() (string, bool) {
+		if i >= len(text) || text[i] != '"' {
+			return "", false
+		}
+		j := i + 1
+		plain := true // printable ASCII, no escape
+		for j < len(text) && text[j] != '"' {
+			if c := text[j]; c == '\\' {
+				plain = false
+				j++
+			} else if c < 0x20 || c > 0x7e {
+				plain = false
+			}
+			j++
+		}
+		if j >= len(text) {
+			return "", false
+		}
+		raw := text[i : j+1]
+		i = j + 1
+		if plain {
+			return raw[1 : len(raw)-1], true
+		}
+		var s string
+		if json.Unmarshal([]byte(raw), &s) != nil {
+			return "", false
+		}
+		return s, true
+	}
+	next := func(c byte) bool {
+		if i < len(text) && text[i] == c {
+			i++
+			return true
+		}
+		return false
+	}
+	if !next('{') {
+		return nil, false
+	}
+	m := make(map[string][2]string, strings.Count(text, ":["))
+	if next('}') {
+		return m, i == len(text)
+	}
+	for {
+		k, ok := str()
+		if !ok || !next(':') || !next('[') {
+			return nil, false
+		}
+		var e [2]string
+		if e[0], ok = str(); !ok {
+			return nil, false
+		}
+		if next(',') {
+			if e[1], ok = str(); !ok {
+				return nil, false
+			}
+		}
+		if !next(']') {
+			return nil, false
+		}
+		if _, dup := m[k]; dup {
+			return nil, false
+		}
+		m[k] = e
+		if next('}') {
+			return m, i == len(text)
+		}
+		if !next(',') {
+			return nil, false
+		}
+	}
 }
 
 // exact returns a key's exact list.

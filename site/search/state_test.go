@@ -2,9 +2,11 @@ package search
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -114,4 +116,60 @@ func clip(b []byte) string {
 		return string(b[:300]) + "..."
 	}
 	return string(b)
+}
+
+// FuzzParseEntries: shard entries as entry.text writes them parse back to
+// the same keys and lists, and any text parseEntries accepts is JSON that
+// encoding/json reads the same way.
+func FuzzParseEntries(f *testing.F) {
+	f.Add("stem", "kBkC", "~other", "é \"quoted\" <b>\\", "", `{"a":["x"]}`)
+	f.Add("02 10", "nLogDk0C", "", "!svc checkout", "kq", `{"a":["x","y"],"b":["\u00e9"]}`)
+	f.Fuzz(func(t *testing.T, k1, e1, p1, k2, e2, raw string) {
+		// Each byte of invalid UTF-8 is written as U+FFFD; keys are
+		// distinct words.
+		valid := func(s string) string { return string([]rune(s)) }
+		k1, k2 = valid(k1), valid(k2)
+		want := map[string][2]string{k1: {e1, p1}}
+		if k2 != k1 {
+			want[k2] = [2]string{e2, ""}
+		}
+		keys := []string{k1}
+		if k2 != k1 {
+			keys = append(keys, k2)
+		}
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = entry{key: k, exact: want[k][0], prefix: want[k][1]}.text()
+		}
+		text := "{" + strings.Join(parts, ",") + "}"
+		got, ok := parseEntries(text)
+		if !ok {
+			t.Fatalf("parseEntries(%q) failed", text)
+		}
+		for k, w := range want {
+			w = [2]string{valid(w[0]), valid(w[1])}
+			if g := got[k]; g != w {
+				t.Errorf("entry %q = %q, want %q (text %q)", k, g, w, text)
+			}
+		}
+
+		m, ok := parseEntries(raw)
+		if !ok {
+			return
+		}
+		var js map[string][]string
+		if err := json.Unmarshal([]byte(raw), &js); err != nil {
+			t.Fatalf("parseEntries accepted %q, which is not JSON: %v", raw, err)
+		}
+		if len(js) != len(m) {
+			t.Fatalf("%q: %d entries, encoding/json reads %d", raw, len(m), len(js))
+		}
+		for k, v := range js {
+			var e [2]string
+			copy(e[:], v)
+			if m[k] != e || len(v) < 1 || len(v) > 2 {
+				t.Errorf("%q: entry %q = %q, encoding/json reads %q", raw, k, m[k], v)
+			}
+		}
+	})
 }
