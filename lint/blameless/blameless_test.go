@@ -1070,6 +1070,8 @@ var sentenceCases = []struct {
 	{"The bot was temporarily banned from the chat service's API.", ""},
 	{"Arvid is banned from deploying on Fridays.", Punitive},
 	{"Anmol set up a test cluster to try scenarios of what could have gone wrong.", ""},
+	{"Too many containers brought down at once overloaded the remaining hosts.", ""},
+	{"Even Arvid ignored the alert.", PersonCause},
 	{"Nnamdi to send the team a written account of his reasoning.", Punitive},
 	{"Femi and Ada to walk the all-hands through exactly what they did that night.", Punitive},
 	{"Leadership asked that the engineers behind the launch be named in the risk report.", Punitive},

@@ -67,7 +67,9 @@ var (
 		finally initially originally previously subsequently additionally meanwhile similarly apparently
 		basically ultimately meanwhile evidently plainly importantly interestingly notably overall however
 		therefore thus hence also later then still naturally predictably unsurprisingly conveniently
-		surprisingly understandably presumably hopefully sadly thankfully ironically admittedly seemingly`)
+		surprisingly understandably presumably hopefully sadly thankfully ironically admittedly seemingly
+		too very quite rather almost nearly merely just only even already again instead anyway perhaps
+		maybe soon now first`)
 
 	// notAdverbs end in -ly but are not adverbs.
 	notAdverbs = wordSet(`reply supply apply rely family assembly anomaly july italy ally fly holly lily
