@@ -45,6 +45,10 @@ func nounPhrase(toks []token, i int) (np, bool) {
 		return headPhrase(toks, i, i+1)
 	case t.is(fOtherPron):
 		return np{start: i, end: i + 1}, true
+	case t.is(fPast) && i+2 < len(toks) && toks[i+1].is(fRole) && !toks[i+1].is(fPossessive) && toks[i+2].verbish():
+		// "tired admin deleted the wrong directory": an -ed adjective on
+		// a role with no article, as notes are written.
+		return np{start: i, end: i + 2, person: true}, true
 	case t.is(fName) && t.is(fSentenceStart) && !t.is(fPossessive) && i+1 < len(toks) && !people(t) &&
 		(plainWord(&toks[i+1]) && !presentBeforeObject(toks, i+1) ||
 			toks[i+1].is(fPresent) && i+2 < len(toks) && (toks[i+2].verbish() || toks[i+2].is(fNeg))):
