@@ -300,6 +300,16 @@ func finiteVerbAhead(toks []token, i int) bool {
 // subject finds the subject of the clause that contains token m, looking
 // only at tokens before m. ok is false when there is none to be found.
 func subject(toks []token, m int) (np, bool) {
+	// "due to JupyterHub being too busy": the subject of "being" is the
+	// word just before it, whatever starts the clause.
+	if b := m - 1; b > 0 {
+		for b > 0 && toks[b].is(fAdv) {
+			b--
+		}
+		if b > 0 && toks[b].low == "being" && !isBoundary(toks, b-1) {
+			return np{start: b - 1, end: b, person: personToken(&toks[b-1])}, true
+		}
+	}
 	// "assume we could have started it faster": a pronoun right before the
 	// verb group is its subject, whatever starts the clause.
 	for k := m - 1; m < len(toks) && toks[m].is(fAux|fPast|fPresent) && !toks[m].is(fPrep) && k >= 0 && !isBoundary(toks, k); k-- {

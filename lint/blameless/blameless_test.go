@@ -1077,6 +1077,8 @@ var sentenceCases = []struct {
 	{"The dashboard shows the human errors counter from the form validator.", ""},
 	{"Replication lagged, tired admin deleted the wrong directory, six hours of data lost.", PersonCause},
 	{"Paged engineers restored the replica within the hour.", ""},
+	{"I suspect this was due to the hub being too busy, not to a node failure.", ""},
+	{"I suspect this was due to Arvid being too busy to look.", Judgement},
 	{"Nnamdi to send the team a written account of his reasoning.", Punitive},
 	{"Femi and Ada to walk the all-hands through exactly what they did that night.", Punitive},
 	{"Leadership asked that the engineers behind the launch be named in the risk report.", Punitive},
