@@ -103,9 +103,10 @@ func (p *Pass) blameMatches() []blameMatch {
 		if p.Repo.detector == nil {
 			return
 		}
+		programs := codeWords(p.Doc)
 		for _, b := range prose(p.Doc, p.Repo.detector.Candidate) {
 			for _, s := range blameless.Sentences(b.text) {
-				for _, m := range p.Repo.detector.Check(b.text[s.Start:s.End]) {
+				for _, m := range p.Repo.detector.CheckIn(b.text[s.Start:s.End], programs) {
 					start, end := b.source(s.Start+m.Start), b.source(s.Start+m.End)
 					p.state.blame = append(p.state.blame, blameMatch{Match: m, pos: p.Doc.Pos(start), end: p.Doc.Pos(end)})
 				}

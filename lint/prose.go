@@ -159,3 +159,47 @@ func firstByte(n ast.Node) (int, bool) {
 	})
 	return off, found
 }
+
+// codeWords returns the words that the document writes alone in a code
+// span (`binder`, `hub`), lower-cased: the names of programs, pods and
+// accounts. A capitalised word among them names a program, not a person
+// ("Binder was failing to direct users"). Nil when there are none.
+func codeWords(d *render.Document) map[string]bool {
+	var words map[string]bool
+	ast.Walk(d.AST, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		span, ok := n.(*ast.CodeSpan)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		var text []byte
+		for c := span.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				text = append(text, t.Segment.Value(d.Source)...)
+			}
+		}
+		if w := string(text); identifier(w) {
+			if words == nil {
+				words = map[string]bool{}
+			}
+			words[strings.ToLower(w)] = true
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return words
+}
+
+// identifier reports whether w is one word of letters, digits, '-' and
+// '_' that starts with a letter.
+func identifier(w string) bool {
+	if w == "" || !isLetter(w[0]) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if !isAlnum(w[i]) && w[i] != '-' && w[i] != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

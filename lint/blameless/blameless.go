@@ -304,11 +304,23 @@ func validCategory(c Category) bool {
 // Check returns the blameful spans in one sentence (or a short run of text),
 // sorted by Start. A sentence without any trigger word costs one scan of its
 // bytes and no allocation.
-func (d *Detector) Check(sentence string) []Match {
+func (d *Detector) Check(sentence string) []Match { return d.CheckIn(sentence, nil) }
+
+// CheckIn is Check for a sentence of a document that writes the words of
+// programs (lower-cased) in code: a capitalised word among them, and not a
+// person the detector knows, names a program, not a person.
+func (d *Detector) CheckIn(sentence string, programs map[string]bool) []Match {
 	if !d.prefilter.any(sentence) && !d.leadWord(sentence) {
 		return nil
 	}
 	toks := tokenize(sentence, d.people)
+	if len(programs) > 0 {
+		for k := range toks {
+			if t := &toks[k]; t.is(fName) && !t.is(fKnown) && programs[t.base] {
+				t.flags &^= fName
+			}
+		}
+	}
 	var out []found
 	mentions := -1 // lazily computed
 	for k := range toks {

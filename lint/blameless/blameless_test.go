@@ -1302,3 +1302,22 @@ func TestDefaultPhrasesCompile(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckIn: a capitalised word that the document writes in code names a
+// program, unless it is a person the detector knows.
+func TestCheckIn(t *testing.T) {
+	text := "Binder was building user pods, but was failing to direct users to them."
+	programs := map[string]bool{"binder": true, "hub": true}
+	if ms := newDetector(t, Options{}).Check(text); len(ms) == 0 {
+		t.Fatalf("Check(%q) found nothing; the test needs a sentence that reads Binder as a person", text)
+	}
+	if ms := newDetector(t, Options{}).CheckIn(text, programs); len(ms) != 0 {
+		t.Errorf("CheckIn(%q, binder) = %v, want nothing", text, ms)
+	}
+	if ms := newDetector(t, Options{People: []string{"Binder"}}).CheckIn(text, programs); len(ms) == 0 {
+		t.Errorf("CheckIn with Binder a known person found nothing")
+	}
+	if ms := newDetector(t, Options{}).CheckIn("Dmitri forgot to renew the certificate.", programs); len(ms) == 0 {
+		t.Errorf("CheckIn dropped a finding about a person who is not a program")
+	}
+}
