@@ -1,31 +1,31 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"strconv"
 	"time"
 )
 
-// jsonFile returns postmortems.json: the Site as json.MarshalIndent(s,
-// "", "  ") encodes it, and a newline. It is made on every build, as it
-// names the commit, so it is written by hand: encoding/json took 0.45 s of
-// CPU for the 17 MB of 10,000 postmortems, this about a fifth of that
-// (BenchmarkJSONFile).
-// TestJSONFile holds the two to the same bytes.
+// jsonFile returns postmortems.json, as writeJSONFile writes it, whole:
+// for the tests and the benchmark.
 func jsonFile(s *Site) ([]byte, error) {
-	w := &jsonWriter{b: make([]byte, 0, jsonSize(s))}
-	w.file(s, nil)
-	if w.err != nil {
-		return nil, w.err
+	var b bytes.Buffer
+	if err := writeJSONFile(&b, s); err != nil {
+		return nil, err
 	}
-	return w.b, nil
+	return b.Bytes(), nil
 }
 
-// writeJSONFile writes postmortems.json to out a piece at a time, so that
-// the whole file is never in memory: the 1.6 MB of 1,000 postmortems,
-// made in a buffer, faulted in 400 fresh pages of memory, 10 ms of a
-// rebuild.
+// writeJSONFile writes postmortems.json to out: the Site as
+// json.MarshalIndent(s, "", "  ") encodes it, and a newline. It is made
+// on every build, as it names the commit, so it is written by hand:
+// encoding/json took 0.45 s of CPU for the 17 MB of 10,000 postmortems,
+// this about a fifth of that (BenchmarkJSONFile). TestJSONFile holds the
+// two to the same bytes. It is written a piece at a time, so that the
+// whole file is never in memory: the 1.6 MB of 1,000 postmortems, made in
+// a buffer, faulted in 400 fresh pages of memory, 10 ms of a rebuild.
 func writeJSONFile(out io.Writer, s *Site) error {
 	w := &jsonWriter{b: make([]byte, 0, jsonChunk+4<<10)}
 	w.file(s, out)
@@ -39,8 +39,8 @@ func writeJSONFile(out io.Writer, s *Site) error {
 // jsonChunk is how much writeJSONFile gathers before it writes it.
 const jsonChunk = 32 << 10
 
-// file appends postmortems.json to w.b; with out, it writes out what it
-// has made whenever it has jsonChunk of it, and leaves the rest in w.b.
+// file appends postmortems.json to w.b, writes to out what it has made
+// whenever it has jsonChunk of it, and leaves the rest in w.b.
 func (w *jsonWriter) file(s *Site, out io.Writer) {
 	w.open('{')
 	w.key("version")
@@ -62,7 +62,7 @@ func (w *jsonWriter) file(s *Site, out io.Writer) {
 		for _, pm := range s.Postmortems {
 			w.elem()
 			w.postmortem(pm)
-			if out != nil && len(w.b) >= jsonChunk && w.err == nil {
+			if len(w.b) >= jsonChunk && w.err == nil {
 				_, w.err = out.Write(w.b)
 				w.b = w.b[:0]
 			}
@@ -71,33 +71,6 @@ func (w *jsonWriter) file(s *Site, out io.Writer) {
 	}
 	w.close('}')
 	w.b = append(w.b, '\n')
-}
-
-// jsonSize returns a little more than the size of postmortems.json, most
-// of the time, for its buffer: growing it, copying 10 MB and faulting in
-// the pages of twice as many, took 0.2 s at 10,000 postmortems.
-func jsonSize(s *Site) int {
-	n := 1 << 10
-	list := func(l []string, each int) {
-		for _, v := range l {
-			n += len(v) + each
-		}
-	}
-	for _, pm := range s.Postmortems {
-		n += 768 + len(pm.ID) + len(pm.Title) + len(pm.URL) + len(pm.Path) + len(pm.Summary)
-		list(pm.Authors, 12)
-		list(pm.Services, 12)
-		list(pm.Tags, 12)
-		list(pm.Problems, 12)
-		if h := pm.History; h != nil {
-			n += 384
-			list(h.Contributors, 12)
-		}
-		for _, a := range pm.ActionItems {
-			n += 224 + len(a.Text) + len(a.Owner) + len(a.Ticket) + len(a.TicketURL) + len(a.Due) + len(a.Status)
-		}
-	}
-	return n + n/8 // for escapes
 }
 
 func (w *jsonWriter) postmortem(pm *Postmortem) {
