@@ -156,24 +156,6 @@ func buildKey(cfg *config.Config, drafts bool, base, prefix string) [32]byte {
 	return k
 }
 
-// readCache reads a cache file with read, and reports whether it could.
-func readCache(dir, name string, read func(io.Reader) error) (ok bool) {
-	if dir == "" {
-		return false
-	}
-	defer func() {
-		if recover() != nil { // a cache must never break a build
-			ok = false
-		}
-	}()
-	f, err := os.Open(filepath.Join(dir, name))
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	return read(bufio.NewReaderSize(f, 1<<16)) == nil
-}
-
 // writeCache writes a cache file with write, atomically.
 func writeCache(dir, name string, write func(io.Writer) error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
