@@ -170,9 +170,6 @@ var (
 		"ogy", "ship", "ware", "ics", "ure", "age", "ery", "ists", "ers", "ors"}
 )
 
-// isAdverb reports whether the lowercase word w is an adverb.
-func isAdverb(w string) bool { return lexicon()[w].adverb(w) }
-
 // isPastForm reports whether the lowercase word w looks like a past tense or
 // past participle.
 func isPastForm(w string) bool { return lexicon()[w].past(w) }
