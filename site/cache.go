@@ -1,12 +1,10 @@
 package site
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -154,29 +152,4 @@ func buildKey(cfg *config.Config, drafts bool, base, prefix string) [32]byte {
 	var k [32]byte
 	h.Sum(k[:0])
 	return k
-}
-
-// writeCache writes a cache file with write, atomically.
-func writeCache(dir, name string, write func(io.Writer) error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return
-	}
-	f, err := os.CreateTemp(dir, name+".tmp-")
-	if err != nil {
-		return
-	}
-	w := bufio.NewWriterSize(f, 1<<16)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), filepath.Join(dir, name))
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
 }

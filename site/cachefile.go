@@ -2,7 +2,6 @@ package site
 
 import (
 	"bufio"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -124,13 +123,14 @@ func readWire(dir, name string) string {
 	return unsafe.String(&data[0], len(data))
 }
 
-// writeWire writes a cache file with write, atomically.
+// writeWire writes a cache file with write, atomically. A cache that
+// cannot be written only makes the next build slower.
 func writeWire(dir, name, magic string, write func(*wire.Writer)) {
-	writeCache(dir, name, func(out io.Writer) error {
-		w := &wire.Writer{W: bufio.NewWriterSize(out, 1<<16)}
+	_ = wire.WriteFile(dir, name, func(bw *bufio.Writer) error {
+		w := &wire.Writer{W: bw}
 		w.W.WriteString(magic)
 		write(w)
-		return w.W.Flush()
+		return nil // the writer's errors stick, and its flush returns them
 	})
 }
 

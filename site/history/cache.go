@@ -130,24 +130,11 @@ func hash(r *wire.Reader) plumbing.Hash {
 // similarity scores to the cache in dir, atomically. Commits that are no
 // longer reachable from HEAD are dropped.
 func saveCache(dir string, order []*commit, scores map[[2]plumbing.Hash]uint8) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, CacheFile+".*.tmp")
+	err := wire.WriteFile(dir, CacheFile, func(w *bufio.Writer) error {
+		encodeCache(w, order, scores)
+		return nil // w's errors stick, and its flush returns them
+	})
 	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename, there is nothing to remove
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	encodeCache(w, order, scores)
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, CacheFile)); err != nil {
 		return err
 	}
 	os.Remove(filepath.Join(dir, "history-v1.gob")) // the previous format's

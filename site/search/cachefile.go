@@ -268,37 +268,27 @@ func (c *Cache) newDataFile(dir string) (*dataFile, error) {
 	if _, err := rand.Read(df.id[:]); err != nil {
 		return nil, err
 	}
-	tmp, err := os.CreateTemp(dir, DataFile+".tmp-")
-	if err != nil {
-		return nil, err
-	}
-	defer os.Remove(tmp.Name()) // once renamed, there is nothing to remove
-	w := bufio.NewWriterSize(tmp, 1<<16)
-	w.WriteString(dataMagic)
-	w.Write(df.id[:])
-	df.size = int64(len(dataMagic) + len(df.id))
 	var moved []*blob
-	c.blobs(func(b *blob) {
-		if _, err1 := b.get(); err1 != nil && err == nil {
-			err = err1
+	err := wire.WriteFile(dir, DataFile, func(w *bufio.Writer) error {
+		w.WriteString(dataMagic)
+		w.Write(df.id[:])
+		df.size = int64(len(dataMagic) + len(df.id))
+		var err error
+		c.blobs(func(b *blob) {
+			if _, err1 := b.get(); err1 != nil && err == nil {
+				err = err1
+			}
+			moved = append(moved, b)
+		})
+		if err != nil {
+			return err
 		}
-		moved = append(moved, b)
+		for _, b := range moved {
+			df.write(w, b)
+		}
+		return nil // w's errors stick, and its flush returns them
 	})
 	if err != nil {
-		tmp.Close()
-		return nil, err
-	}
-	for _, b := range moved {
-		df.write(w, b)
-	}
-	if err := w.Flush(); err != nil {
-		tmp.Close()
-		return nil, err
-	}
-	if err := tmp.Close(); err != nil {
-		return nil, err
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, DataFile)); err != nil {
 		return nil, err
 	}
 	f, err := os.Open(filepath.Join(dir, DataFile))
@@ -359,15 +349,16 @@ func (df *dataFile) write(w *bufio.Writer, b *blob) {
 
 // writeIndex writes the index file, atomically.
 func (c *Cache) writeIndex(dir string, tag [32]byte) error {
-	tmp, err := os.CreateTemp(dir, IndexFile+".tmp-")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	// The index ends with a checksum of the rest, so that a damaged one
-	// is not read.
+	return wire.WriteFile(dir, IndexFile, func(out *bufio.Writer) error {
+		return c.encodeIndex(out, tag)
+	})
+}
+
+// encodeIndex writes the index file to out. It ends with a checksum of
+// the rest, so that a damaged one is not read.
+func (c *Cache) encodeIndex(out *bufio.Writer, tag [32]byte) error {
 	sum := crc32.NewIEEE()
-	w := &wire.Writer{W: bufio.NewWriterSize(io.MultiWriter(tmp, sum), 1<<16)}
+	w := &wire.Writer{W: bufio.NewWriterSize(io.MultiWriter(out, sum), 1<<16)}
 	w.W.WriteString(indexMagic)
 	w.Bytes(tag[:])
 	w.Bytes(c.data.id[:])
@@ -429,15 +420,8 @@ func (c *Cache) writeIndex(dir string, tag [32]byte) error {
 		}
 	}
 	if err := w.W.Flush(); err != nil {
-		tmp.Close()
 		return err
 	}
-	_, err = tmp.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), filepath.Join(dir, IndexFile))
+	_, err := out.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
+	return err
 }

@@ -10,6 +10,8 @@ import (
 	"bufio"
 	"encoding/binary"
 	"errors"
+	"os"
+	"path/filepath"
 )
 
 // ErrMalformed is the error of a Reader that met bytes its reads do not
@@ -168,3 +170,30 @@ func (w *Writer) Bytes(p []byte) { w.W.Write(p) }
 
 // Byte writes a byte.
 func (w *Writer) Byte(b byte) { w.W.WriteByte(b) }
+
+// WriteFile writes the file name in the folder dir, made when missing,
+// atomically: write fills a buffered writer on a new file beside it, which
+// replaces name only when write, the flush and the close all succeeded.
+// A file half written is removed, and name keeps what it had.
+func WriteFile(dir, name string, write func(*bufio.Writer) error) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, name+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // once renamed, there is nothing to remove
+	w := bufio.NewWriterSize(tmp, 1<<16)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), filepath.Join(dir, name))
+}

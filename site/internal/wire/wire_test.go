@@ -3,6 +3,9 @@ package wire
 import (
 	"bufio"
 	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -45,5 +48,37 @@ func TestMalformed(t *testing.T) {
 		if r.Err() == nil || r.Done() || r.Count(1) != 0 || r.Byte() != 0 {
 			t.Errorf("%s: read without an error", name)
 		}
+	}
+}
+
+// TestWriteFile: the file is replaced only by a write that succeeds, and
+// nothing is left beside it either way.
+func TestWriteFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "cache") // made by WriteFile
+	write := func(text string, err error) error {
+		return WriteFile(dir, "f.bin", func(w *bufio.Writer) error {
+			w.WriteString(text)
+			return err
+		})
+	}
+	if err := write("first", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := write("second, cut short", errors.New("disk full")); err == nil || err.Error() != "disk full" {
+		t.Errorf("a failed write returned %v, want disk full", err)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "f.bin"))
+	if err != nil || string(got) != "first" {
+		t.Errorf("after a failed write the file holds %q (%v), want the first", got, err)
+	}
+	if err := write("third", nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dir, "f.bin")); string(got) != "third" {
+		t.Errorf("the file holds %q, want third", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("the folder holds %d files, want only f.bin", len(entries))
 	}
 }
