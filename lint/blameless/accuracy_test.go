@@ -151,7 +151,7 @@ type accuracy struct {
 
 // TestAccuracy measures line-level precision and recall on the labelled
 // postmortems in ../shared/blameless (the tuning set, which the lint issue
-// requires to reach 0.95/0.90) and on testdata/heldout through heldout13,
+// requires to reach 0.95/0.90) and on testdata/heldout through heldout15,
 // written apart from the rules, where floors just below the current
 // numbers catch regressions.
 // BLAMELESS_SET names a further labelled set to measure and report only.
@@ -186,6 +186,7 @@ func TestAccuracy(t *testing.T) {
 		{"heldout11", [2]float64{0.98, 0.92}},
 		{"heldout13", [2]float64{0.98, 0.83}},
 		{"heldout14", [2]float64{0.99, 0.84}},
+		{"heldout15", [2]float64{0.99, 0.86}},
 	} {
 		t.Run(tc.set, func(t *testing.T) {
 			a := measure(t, filepath.Join("testdata", tc.set))
@@ -209,8 +210,8 @@ func TestAccuracy(t *testing.T) {
 // heldout3 scored 0.978/0.821, heldout4 0.957/0.720 and heldout5
 // 0.963/0.667. heldout6 through heldout14 have floors of their own, below
 // the numbers after they were tuned on; measured blind, heldout10 scored
-// 0.968/0.793, heldout11 0.989/0.793, heldout13 0.988/0.708 and heldout14
-// 1.000/0.739.
+// 0.968/0.793, heldout11 0.989/0.793, heldout13 0.988/0.708, heldout14
+// 1.000/0.739 and heldout15 1.000/0.721.
 var (
 	heldoutFloor  = [2]float64{0.98, 0.98}
 	heldout2Floor = [2]float64{0.97, 0.98}

@@ -365,6 +365,13 @@ func subject(toks []token, m int) (np, bool) {
 			end = s - 1
 			continue
 		}
+		if shared && k < end && toks[k].is(fPrep) && !toks[k].is(fSub) && s > 0 && toks[s-1].is(fComma) && !finiteVerbAhead(toks, k+1) {
+			// "Running destroys by hand, with no second pair of eyes,
+			// was irresponsible": a phrase set off by commas between
+			// the subject and its verb.
+			end = s - 1
+			continue
+		}
 		if k < end {
 			if shared && toks[k].base == "as" {
 				// "Kwame, as the reviewer, overlooked it": a role set

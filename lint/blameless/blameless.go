@@ -823,8 +823,11 @@ func negatedLabel(toks []token, m int) bool {
 	label := false
 	for k := m - 1; k >= 0 && !toks[k].is(fStrong|fComma); k-- {
 		t := &toks[k]
-		if (labelVerbs[t.base] || declineVerbs[t.base]) && !(k > 0 && toks[k-1].is(fDet)) {
-			// (After a determiner a noun: "on the call".)
+		if (labelVerbs[t.base] || declineVerbs[t.base]) && !(k > 0 && toks[k-1].is(fDet)) &&
+			(!asVerbs[t.base] || asBetween(toks, k, m)) {
+			// (After a determiner a noun: "on the call". "Reading" labels
+			// only as "reading it as": "people who merge without reading
+			// it will be held accountable" declines nothing.)
 			label = true
 			continue
 		}
@@ -833,6 +836,19 @@ func negatedLabel(toks []token, m int) bool {
 		}
 		if isBoundary(toks, k) {
 			return false
+		}
+	}
+	return false
+}
+
+// asVerbs apply a label only with "as": "seeing this as carelessness".
+var asVerbs = wordSet(`see seeing read reading view viewing regard regarding`)
+
+// asBetween reports whether "as" stands between tokens k and m.
+func asBetween(toks []token, k, m int) bool {
+	for j := k + 1; j < m; j++ {
+		if toks[j].base == "as" {
+			return true
 		}
 	}
 	return false

@@ -382,11 +382,16 @@ func classify(toks []token, text string, people map[string]bool) {
 		// product or a term ("API Gateway", "Transaction ID Wraparound",
 		// "New US pods"), not a name; "SRE Ana" is a name.
 		if k > 0 && toks[k-1].is(fUpper) && !toks[k-1].is(fRole) ||
-			t.is(fSentenceStart) && k+1 < len(toks) && toks[k+1].is(fUpper) && !toks[k+1].is(fRole) {
+			t.is(fSentenceStart) && k+1 < len(toks) && toks[k+1].is(fUpper) && !toks[k+1].is(fRole) &&
+				!(t.is(fPossessive) && authoredItems[toks[k+1].base]) {
+			// ("Kofi's PR": a person's pull request.)
 			t.flags &^= fName
 		}
 	}
 }
+
+// authoredItems are acronyms for what one person writes: "Kofi's PR".
+var authoredItems = wordSet(`pr prs mr mrs cl cls`)
 
 // isNameWord decides whether a capitalised lowercase word w can be a given
 // name or surname.
