@@ -1199,6 +1199,26 @@ var sentenceCases = []struct {
 	{"The security team rotated a production credential without a moment's thought for who was using it.", Judgement},
 	{"| 12:10 | Thandiwe | Forty minutes on the hold line, while the failover log sat unread. |", Judgement},
 	{"The report sat unread in the queue because the mailbox was unmonitored.", ""},
+
+	// Paraphrases of the shared set's subtle lines, each with a blameless
+	// neighbour.
+	{"Lena had to tidy up after Piotr once more.", Judgement},
+	{"The job tidied up after the migration.", ""},
+	{"We were fortunate that Amara was online to reverse Kenji's change.", Judgement},
+	{"Luckily, the replica was there to undo the damage.", ""},
+	{"Dana reverted Kenji's change at 14:02.", ""},
+	{"Fifteen minutes to acknowledge a SEV1 is not okay from anyone, least of all Rui.", Judgement},
+	{"Latency of two seconds is fine from the user's point of view.", ""},
+	{"Jun was still looking at the wrong region's dashboard at 16:40.", Judgement},
+	{"The cache was still looking at the wrong shard.", ""},
+	{"Noah was hesitant and slow for the first half hour.", Judgement},
+	{"The API was unresponsive for ten minutes.", ""},
+	{"Elif carried on with her sprint work as though the alert was irrelevant.", Judgement},
+	{"The flag was treated as though it was optional.", ""},
+	{"A note has been added to Marek's HR record.", Punitive},
+	{"The data team informed no one, so support learned about it from customers.", PersonCause},
+	{"The script notified nobody because the webhook was broken.", ""},
+	{"Dana asked nobody to stay late.", ""},
 }
 
 func TestSentences(t *testing.T) {
