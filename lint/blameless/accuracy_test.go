@@ -151,7 +151,7 @@ type accuracy struct {
 
 // TestAccuracy measures line-level precision and recall on the labelled
 // postmortems in ../shared/blameless (the tuning set, which the lint issue
-// requires to reach 0.95/0.90) and on testdata/heldout through heldout15,
+// requires to reach 0.95/0.90) and on testdata/heldout through heldout16,
 // written apart from the rules, where floors just below the current
 // numbers catch regressions.
 // BLAMELESS_SET names a further labelled set to measure and report only.
@@ -187,6 +187,7 @@ func TestAccuracy(t *testing.T) {
 		{"heldout13", [2]float64{0.98, 0.83}},
 		{"heldout14", [2]float64{0.99, 0.84}},
 		{"heldout15", [2]float64{0.99, 0.86}},
+		{"heldout16", [2]float64{0.98, 0.68}},
 	} {
 		t.Run(tc.set, func(t *testing.T) {
 			a := measure(t, filepath.Join("testdata", tc.set))
@@ -211,7 +212,8 @@ func TestAccuracy(t *testing.T) {
 // 0.963/0.667. heldout6 through heldout14 have floors of their own, below
 // the numbers after they were tuned on; measured blind, heldout10 scored
 // 0.968/0.793, heldout11 0.989/0.793, heldout13 0.988/0.708, heldout14
-// 1.000/0.739 and heldout15 1.000/0.721.
+// 1.000/0.739, heldout15 1.000/0.721 and heldout16 0.959/0.583 (63 of
+// its 120 blameful lines are subtle: 0.982 of the others were found).
 var (
 	heldoutFloor  = [2]float64{0.98, 0.98}
 	heldout2Floor = [2]float64{0.97, 0.98}

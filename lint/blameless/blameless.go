@@ -731,7 +731,7 @@ func personsWork(toks []token, p np) bool {
 	return false
 }
 
-var workNouns = wordSet(`work review reviews reviewing handling response communication communications
+var workNouns = wordSet(`work review reviews reviewing checking handling response communication communications
 	attitude approach conduct behaviour behavior judgement judgment testing code change changes fix commit
 	commits pr plan planning preparation effort efforts follow-up documentation decision decisions call
 	choice analysis investigation diagnosis reaction performance explanation update updates notes write-up

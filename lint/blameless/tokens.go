@@ -360,6 +360,11 @@ func classify(toks []token, text string, people map[string]bool) {
 		if toks[k].is(fRole) && machineRoles[toks[k].base] && (componentNouns[toks[k-1].base] || techNames[toks[k-1].base]) {
 			toks[k].flags &^= fRole
 		}
+		// "Two retail partners missed their reports": businesses the
+		// incident reached, not people who responded to it.
+		if (toks[k].base == "partner" || toks[k].base == "partners") && businessKinds[toks[k-1].base] {
+			toks[k].flags &^= fRole
+		}
 	}
 	// A capitalised word after an article is a product or a proper noun,
 	// not a person ("the Kafka consumer"). One that starts a sentence and is
@@ -389,6 +394,11 @@ func classify(toks []token, text string, people map[string]bool) {
 		}
 	}
 }
+
+// businessKinds make "partner" a business: "retail partners".
+var businessKinds = wordSet(`retail business channel external trading delivery commercial reseller
+	resale media advertising ad logistics shipping payment payments banking carrier airline hotel
+	distribution wholesale`)
 
 // authoredItems are acronyms for what one person writes: "Kofi's PR".
 var authoredItems = wordSet(`pr prs mr mrs cl cls`)
