@@ -92,3 +92,21 @@ item: it changes nothing in the system.
     Action: Engineers must be more careful when running migrations.
     Rewrite: Action: the migration tool asks for the environment's name
     before it runs against production.`)
+
+// BlamelessImplied reports sentences that a model trained on labelled
+// postmortems reads as blame by implication: sarcasm, insinuation, a
+// pointed comparison about a person, with none of the phrases above.
+var BlamelessImplied = blamelessRule(blameless.Implied, Warning,
+	"blame by implication: sarcasm, an insinuation or a pointed comparison about a person",
+	`Blame need not name a fault: sarcasm, faint praise and pointed comparisons
+put a person in the dock as surely as "careless" does, and readers hear
+them the same way. This rule is a model, not a phrase list: it scores
+sentences that name a person and none of the phrases of the other
+blameless rules match, and reports one only when it is sure (a
+probability of 0.95 or more). It is a warning by default; set it to error,
+or to off, in the configuration.
+
+    Gustavo's approvals have a turnaround of about four minutes, which is
+    impressive in its own way.
+    Rewrite: The change was approved four minutes after it was opened; the
+    review checklist does not mention certificate rotation.`)

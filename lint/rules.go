@@ -32,6 +32,7 @@ var Rules = []*Rule{
 	BlamelessCounterfactual,
 	BlamelessHindsight,
 	BlamelessPunitive,
+	BlamelessImplied,
 }
 
 // Lookup returns the rule called name, or nil.

@@ -13,6 +13,10 @@
 // tokenised and analysed for who the subject is: a person (a name, an
 // @handle, a pronoun, a role such as "the on-call engineer", a team) or a
 // system ("the health check", "the deploy").
+//
+// What the phrases leave alone, a sentence model scores (model.go): blame
+// by implication, such as sarcasm and pointed comparisons, in a sentence
+// that names a person. Its findings have their own category, Implied.
 package blameless
 
 import (
@@ -41,7 +45,7 @@ const (
 
 // Categories lists every category in a stable order.
 func Categories() []Category {
-	return []Category{HumanError, Judgement, PersonCause, Counterfactual, Hindsight, Punitive}
+	return []Category{HumanError, Judgement, PersonCause, Counterfactual, Hindsight, Punitive, Implied}
 }
 
 // Match is one finding: a span of the checked text and why it reads as blame.
@@ -91,6 +95,8 @@ type Options struct {
 	// ("lazy", "should have <pp>"). A single word also leaves the word
 	// classes and verb lexicons ("careless", "botch").
 	Remove []string
+	// NoModel leaves out the sentence model and its category, Implied.
+	NoModel bool
 }
 
 //go:embed phrases.yaml
@@ -170,6 +176,11 @@ type Detector struct {
 	// with "had" a candidate, the prefilter looks for them only as the
 	// sentence's first word.
 	leads []string
+	// model scores the sentences that match no phrase and name a person
+	// (model.go); nil with Options.NoModel. personWords are the roles and
+	// pronouns that may name one.
+	model       *sentenceModel
+	personWords *acMatcher
 }
 
 // New compiles the embedded phrase lists with the repository's options.
@@ -251,6 +262,12 @@ func New(opts Options) (*Detector, error) {
 	}
 	sort.Strings(keywords)
 	d.prefilter = newACMatcher(keywords)
+	if !opts.NoModel {
+		if d.model, err = defaultModel(); err != nil {
+			return nil, err
+		}
+		d.personWords = defaultPersonWords()
+	}
 	for _, name := range opts.People {
 		for _, w := range strings.Fields(strings.ToLower(name)) {
 			w = strings.Trim(w, ".,()\"")
@@ -293,6 +310,9 @@ func trimLists(classes map[string][]string, lexicons map[string]verbLexicon, rem
 }
 
 func validCategory(c Category) bool {
+	if c == Implied {
+		return false // the model's alone
+	}
 	for _, k := range Categories() {
 		if k == c {
 			return true
@@ -311,16 +331,12 @@ func (d *Detector) Check(sentence string) []Match { return d.CheckIn(sentence, n
 // person the detector knows, names a program, not a person.
 func (d *Detector) CheckIn(sentence string, programs map[string]bool) []Match {
 	if !d.prefilter.any(sentence) && !d.leadWord(sentence) {
+		if m, ok := d.implied(sentence, nil, programs); ok {
+			return []Match{m}
+		}
 		return nil
 	}
-	toks := tokenize(sentence, d.people)
-	if len(programs) > 0 {
-		for k := range toks {
-			if t := &toks[k]; t.is(fName) && !t.is(fKnown) && programs[t.base] {
-				t.flags &^= fName
-			}
-		}
-	}
+	toks := d.tokens(sentence, programs)
 	var out []found
 	mentions := -1 // lazily computed
 	for k := range toks {
@@ -341,9 +357,26 @@ func (d *Detector) CheckIn(sentence string, programs map[string]bool) []Match {
 		}
 	}
 	if len(out) == 0 {
+		if m, ok := d.implied(sentence, toks, programs); ok {
+			return []Match{m}
+		}
 		return nil
 	}
 	return dedupe(dropAsides(d.dropExceptions(toks, out)))
+}
+
+// tokens tokenises a sentence; a capitalised word among programs, and not
+// a person the detector knows, names a program, not a person.
+func (d *Detector) tokens(sentence string, programs map[string]bool) []token {
+	toks := tokenize(sentence, d.people)
+	if len(programs) > 0 {
+		for k := range toks {
+			if t := &toks[k]; t.is(fName) && !t.is(fKnown) && programs[t.base] {
+				t.flags &^= fName
+			}
+		}
+	}
+	return toks
 }
 
 // dropAsides removes the asides from ms when it holds any other finding.
@@ -369,7 +402,7 @@ func dropAsides(ms []found) []found {
 // in any sentence of text. It is cheap and does not allocate, for callers
 // that would otherwise build the sentences of every paragraph.
 func (d *Detector) Candidate(text string) bool {
-	if d.prefilter.any(text) {
+	if d.prefilter.any(text) || d.model != nil && d.mayNamePerson(text) {
 		return true
 	}
 	start := true // at the start of a sentence

@@ -1,6 +1,7 @@
 package blameless
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -1313,7 +1314,7 @@ func TestAddRemove(t *testing.T) {
 	if ms := d.Check("The autoscaler went off-piste overnight."); len(ms) != 0 {
 		t.Errorf("added subject phrase flags a system: %+v", ms)
 	}
-	d = newDetector(t, Options{Remove: []string{"careless"}})
+	d = newDetector(t, Options{Remove: []string{"careless"}, NoModel: true})
 	if ms := d.Check("Marisol was careless."); len(ms) != 0 {
 		t.Errorf("removed phrase still matches: %+v", ms)
 	}
@@ -1384,7 +1385,7 @@ func TestDefaultPhrasesCompile(t *testing.T) {
 		}
 	}
 	for _, c := range Categories() {
-		if !seen[c] {
+		if !seen[c] && c != Implied { // the model's category
 			t.Errorf("no phrases for %s", c)
 		}
 	}
@@ -1406,5 +1407,62 @@ func TestCheckIn(t *testing.T) {
 	}
 	if ms := newDetector(t, Options{}).CheckIn("Dmitri forgot to renew the certificate.", programs); len(ms) == 0 {
 		t.Errorf("CheckIn dropped a finding about a person who is not a program")
+	}
+}
+
+// TestImplied: the model reports a sentence of implied blame about a
+// person that no phrase matches, as one finding over the sentence, and
+// nothing with NoModel, without a person, or in a neutral account.
+func TestImplied(t *testing.T) {
+	d := newDetector(t, Options{})
+	text := "It took a customer on Twitter to notice what Lars's dashboards had missed for an hour."
+	ms := d.Check(text)
+	if len(ms) != 1 || ms[0].Category != Implied || ms[0].Start != 0 || ms[0].End != len(text) || ms[0].Message == "" || ms[0].Suggestion == "" {
+		t.Errorf("Check(%q) = %+v, want one implied finding over the sentence", text, ms)
+	}
+	if ms := newDetector(t, Options{NoModel: true}).Check(text); len(ms) != 0 {
+		t.Errorf("NoModel: Check(%q) = %+v, want none", text, ms)
+	}
+	for _, s := range []string{
+		"It took a customer report to show that the dashboards had missed the errors for an hour.",
+		"Lars approved the change at 09:14 and the rotation started at 09:30.",
+	} {
+		if ms := d.Check(s); len(ms) != 0 {
+			t.Errorf("Check(%q) = %+v, want none", s, ms)
+		}
+	}
+}
+
+func TestParseModel(t *testing.T) {
+	if _, err := parseModel("# c\nbias -1.5\n0.5\thello\n-0.25\thello world\n"); err != nil {
+		t.Errorf("valid model: %v", err)
+	}
+	for _, bad := range []string{"", "0.5\thello\n", "bias x\n", "bias 1\n0.5 hello\n", "bias 1\nNaN\thello\n", "bias 1\n1\t\n"} {
+		if _, err := parseModel(bad); err == nil {
+			t.Errorf("parseModel(%q): no error", bad)
+		}
+	}
+}
+
+// TestFeatureHashes: the hashes the model scores are those of the features
+// it was trained on and model.txt names.
+func TestFeatureHashes(t *testing.T) {
+	for _, c := range sentenceCases {
+		words := featureWords(c.text)
+		hashes := sentenceFeatures(c.text, nil)
+		if len(words) != len(hashes) {
+			t.Fatalf("%q: %d features, %d hashes: %q", c.text, len(words), len(hashes), words)
+		}
+		for i, w := range words {
+			if featureHash(w) != hashes[i] {
+				t.Errorf("%q: feature %q hashes to %x, the scan to %x", c.text, w, featureHash(w), hashes[i])
+			}
+		}
+	}
+	got := featureWords("- 09:06 Farah’s change, per @ana: the Teams' rollout.")
+	want := []string{"<num>", "<num>", "<num> <num>", "<num> <cap's>", "change", "<cap's> change", "per", "change per", "per <handle>",
+		"the", "<handle> the", "the <cap>", "rollout", "<cap> rollout"}
+	if !slices.Equal(got, want) {
+		t.Errorf("featureWords = %q, want %q", got, want)
 	}
 }

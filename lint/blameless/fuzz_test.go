@@ -34,3 +34,41 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseModel: model text never panics the parser, and a model it
+// accepts scores any sentence with a probability.
+func FuzzParseModel(f *testing.F) {
+	f.Add("# c\nbias -1.5\n0.5\thello\n-0.25\thello world\n")
+	f.Add(modelText[:min(len(modelText), 2000)])
+	f.Add("bias 1\n1e308\tx\n1e308\tx y\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		m, err := parseModel(text)
+		if err != nil {
+			return
+		}
+		if p := m.probability("Dana had the page open, @ana said, all afternoon."); !(p >= 0 && p <= 1) {
+			t.Fatalf("probability %v", p)
+		}
+	})
+}
+
+// FuzzFeatureHashes: the hashes the model scores are those of the
+// features featureWords names, for any text.
+func FuzzFeatureHashes(f *testing.F) {
+	for _, c := range sentenceCases {
+		f.Add(c.text)
+	}
+	f.Add("Émile’s CHANGE — don't-  'quoted' _x_ 3.5x \xff @a-b")
+	f.Fuzz(func(t *testing.T, text string) {
+		words := featureWords(text)
+		hashes := sentenceFeatures(text, nil)
+		if len(words) != len(hashes) {
+			t.Fatalf("%d features, %d hashes: %q", len(words), len(hashes), words)
+		}
+		for i, w := range words {
+			if featureHash(w) != hashes[i] {
+				t.Fatalf("feature %q hashes to %x, the scan to %x", w, featureHash(w), hashes[i])
+			}
+		}
+	})
+}
