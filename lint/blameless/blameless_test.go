@@ -1250,6 +1250,22 @@ var sentenceCases = []struct {
 	{"Keiko, who reviews conversion every morning, spent a week explaining the dip away.", Judgement},
 	{"Our release manager did a fine job of submitting the build and an equally fine job of not looking at it.", Judgement},
 	{"Dana did a great job of not letting the backlog grow.", ""},
+
+	// From the plain misses and false positives of heldout19 and heldout21.
+	{"No competent operator restarts a settlement batch from the top without checking what was posted.", Judgement},
+	{"Beatriz's team signed off on 3.4.0 after a half-baked bench test that lasted forty minutes.", Judgement},
+	{"A firmware engineer with any networking experience would have tested a lease renewal.", Judgement},
+	{"A build with any cache would have finished sooner.", ""},
+	{"We have identified Julien as the culprit.", Punitive},
+	{"The root cause analysis names Thandiwe as the culprit, and this review agrees.", Punitive},
+	{"Changing garbage collectors on the bid path at peak traffic was an incompetent call.", Judgement},
+	{"Switching regions was a reasonable call.", ""},
+	{"Shipping cache changes on on-sale morning is the kind of cowboy move we cannot afford again.", Judgement},
+	{"The cowboy hat emoji is our deploy reaction.", ""},
+	{"The build team is responsible for breaking the fleet-wide cleanup setting.", PersonCause},
+	{"The team is responsible for leaving the on-call handbook up to date.", ""},
+	{"- 02:41 UTC — Step failed to parse the rates file, and the scheduler marked the run as aborted.", ""},
+	{"Filing this under operator error would not explain how an old console could accept edits.", ""},
 }
 
 func TestSentences(t *testing.T) {

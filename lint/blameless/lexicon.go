@@ -136,7 +136,7 @@ var (
 
 	// bareSubjects are common nouns that may start a sentence without an
 	// article, so a capitalised one there is not a name.
-	bareSubjects = wordSet(`support finance engineering security legal marketing sales management leadership
+	bareSubjects = wordSet(`step stage phase task job batch run support finance engineering security legal marketing sales management leadership
 		ops operations product design infrastructure platform networking traffic load memory storage disk
 		cpu latency throughput capacity everything nothing something anything production staging
 		monitoring alerting logging tracing automation replication persistence configuration recovery
