@@ -177,10 +177,8 @@ type Detector struct {
 	// sentence's first word.
 	leads []string
 	// model scores the sentences that match no phrase and name a person
-	// (model.go); nil with Options.NoModel. personWords are the roles and
-	// pronouns that may name one.
-	model       *sentenceModel
-	personWords *acMatcher
+	// (model.go); nil with Options.NoModel.
+	model *sentenceModel
 }
 
 // New compiles the embedded phrase lists with the repository's options.
@@ -266,7 +264,6 @@ func New(opts Options) (*Detector, error) {
 		if d.model, err = defaultModel(); err != nil {
 			return nil, err
 		}
-		d.personWords = defaultPersonWords()
 	}
 	for _, name := range opts.People {
 		for _, w := range strings.Fields(strings.ToLower(name)) {
@@ -402,7 +399,7 @@ func dropAsides(ms []found) []found {
 // in any sentence of text. It is cheap and does not allocate, for callers
 // that would otherwise build the sentences of every paragraph.
 func (d *Detector) Candidate(text string) bool {
-	if d.prefilter.any(text) || d.model != nil && d.mayNamePerson(text) {
+	if d.prefilter.any(text) || d.model != nil && len(text) >= minImplied && mayNamePerson(text) {
 		return true
 	}
 	start := true // at the start of a sentence
