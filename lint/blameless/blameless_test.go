@@ -1453,7 +1453,7 @@ func TestParseModel(t *testing.T) {
 	if _, err := parseModel("# c\nbias -1.5\n0.5\thello\n-0.25\thello world\n"); err != nil {
 		t.Errorf("valid model: %v", err)
 	}
-	for _, bad := range []string{"", "0.5\thello\n", "bias x\n", "bias 1\n0.5 hello\n", "bias 1\nNaN\thello\n", "bias 1\n1\t\n"} {
+	for _, bad := range []string{"", "0.5\thello\n", "bias x\n", "bias 1\n0.5 hello\n", "bias 1\nNaN\thello\n", "bias 1\n1\t\n", "bias 1\n1e308\thello\n"} {
 		if _, err := parseModel(bad); err == nil {
 			t.Errorf("parseModel(%q): no error", bad)
 		}

@@ -16,8 +16,8 @@ import (
 // turnaround of about four minutes, which is impressive in its own way."
 // The phrase lists miss most of it. A second stage scores the sentences
 // the phrases leave alone that name a person, with a logistic regression
-// over their words and pairs of words (names, handles and numbers as
-// placeholders), trained on the labelled sets in testdata and on
+// over their words and pairs of words (capitalised words, handles and
+// numbers as placeholders), trained on the labelled sets in testdata and on
 // sentences of published postmortems, which are blameless almost
 // throughout (TestTrainModel). It reports a sentence only when the model
 // is sure: its precision on published text matters more than its recall.
@@ -86,6 +86,10 @@ func (t *weightTable) set(h uint64, v float64) {
 
 var defaultModel = sync.OnceValues(func() (*sentenceModel, error) { return parseModel(modelText) })
 
+// maxWeight bounds a weight, so that no sum of them overflows: the model's
+// are below 10.
+const maxWeight = 1e6
+
 // parseModel reads the model's text: a line "bias WEIGHT", then one line
 // "WEIGHT<TAB>FEATURE" a feature, a feature being a word or two words
 // apart by a space. Lines starting with "#" are comments.
@@ -110,7 +114,7 @@ func parseModel(text string) (*sentenceModel, error) {
 			return nil, fmt.Errorf("model.txt:%d: want WEIGHT<TAB>FEATURE", n+1)
 		}
 		v, err := strconv.ParseFloat(w, 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		if err != nil || !(math.Abs(v) <= maxWeight) {
 			return nil, fmt.Errorf("model.txt:%d: bad weight %q", n+1, w)
 		}
 		m.weights.set(featureHash(f), v)
