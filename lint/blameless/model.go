@@ -400,7 +400,9 @@ func (d *Detector) implied(sentence string, toks []token, programs map[string]bo
 		return Match{}, false
 	}
 	if toks == nil {
-		toks = d.tokens(sentence, programs)
+		tp := tokenPool.Get().(*[]token)
+		defer putTokens(tp)
+		toks = d.tokensInto(tp, sentence, programs)
 	}
 	if len(toks) == 0 || !namesPerson(toks) {
 		return Match{}, false

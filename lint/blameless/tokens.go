@@ -56,7 +56,11 @@ func (t *token) verbish() bool { return t.is(fAux | fPast | fPresent) }
 
 // tokenize splits text into word and punctuation tokens and classifies them.
 func tokenize(text string, people map[string]bool) []token {
-	toks := make([]token, 0, 24)
+	return tokenizeInto(make([]token, 0, 24), text, people)
+}
+
+// tokenizeInto is tokenize appending to toks.
+func tokenizeInto(toks []token, text string, people map[string]bool) []token {
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
