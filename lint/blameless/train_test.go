@@ -199,7 +199,8 @@ func trainLogistic(data []example) (float64, map[string]float64) {
 }
 
 // writeModel writes the model's text, features sorted, small weights left
-// out.
+// out, beside name and then over it, so that a failure leaves name as it
+// was.
 func writeModel(name string, bias float64, w map[string]float64, about string) error {
 	keys := make([]string, 0, len(w))
 	for f, v := range w {
@@ -208,10 +209,11 @@ func writeModel(name string, bias float64, w map[string]float64, about string) e
 		}
 	}
 	sort.Strings(keys)
-	f, err := os.Create(name)
+	f, err := os.CreateTemp(filepath.Dir(name), filepath.Base(name)+".*")
 	if err != nil {
 		return err
 	}
+	defer os.Remove(f.Name()) // when it was not renamed
 	bw := bufio.NewWriter(f)
 	fmt.Fprintf(bw, "# The sentence model of model.go, made by TestTrainModel (train_test.go)\n# from %s.\n", about)
 	fmt.Fprintf(bw, "bias %.4f\n", bias)
@@ -222,5 +224,11 @@ func writeModel(name string, bias float64, w map[string]float64, about string) e
 		f.Close()
 		return err
 	}
-	return f.Close()
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), name)
 }
