@@ -151,7 +151,7 @@ type accuracy struct {
 
 // TestAccuracy measures line-level precision and recall on the labelled
 // postmortems in ../shared/blameless (the tuning set, which the lint issue
-// requires to reach 0.95/0.90) and on testdata/heldout through heldout25,
+// requires to reach 0.95/0.90) and on testdata/heldout through heldout30,
 // written apart from the rules, where floors just below the current
 // numbers catch regressions.
 // BLAMELESS_SET names a further labelled set to measure and report only.
@@ -184,19 +184,23 @@ func TestAccuracy(t *testing.T) {
 		{"heldout9", [2]float64{0.99, 0.91}},
 		{"heldout10", [2]float64{0.99, 0.88}},
 		{"heldout11", [2]float64{0.98, 0.92}},
-		{"heldout13", [2]float64{0.98, 0.90}},
-		{"heldout14", [2]float64{0.99, 0.91}},
-		{"heldout15", [2]float64{0.99, 0.88}},
-		{"heldout16", [2]float64{0.98, 0.88}},
-		{"heldout17", [2]float64{0.97, 0.81}},
-		{"heldout18", [2]float64{0.98, 0.90}},
-		{"heldout19", [2]float64{0.99, 0.94}},
+		{"heldout13", [2]float64{0.98, 0.93}},
+		{"heldout14", [2]float64{0.99, 0.90}},
+		{"heldout15", [2]float64{0.99, 0.90}},
+		{"heldout16", [2]float64{0.98, 0.85}},
+		{"heldout17", [2]float64{0.97, 0.80}},
+		{"heldout18", [2]float64{0.98, 0.92}},
+		{"heldout19", [2]float64{0.99, 0.91}},
 		{"heldout20", [2]float64{0.97, 0.95}},
-		{"heldout21", [2]float64{0.98, 0.92}},
+		{"heldout21", [2]float64{0.98, 0.91}},
 		{"heldout22", [2]float64{0.98, 0.93}},
-		{"heldout23", [2]float64{0.98, 0.95}},
-		{"heldout24", [2]float64{0.98, 0.94}},
-		{"heldout25", [2]float64{0.98, 0.85}},
+		{"heldout23", [2]float64{0.98, 0.93}},
+		{"heldout24", [2]float64{0.99, 0.93}},
+		{"heldout25", [2]float64{0.98, 0.88}},
+		{"heldout27", [2]float64{0.98, 0.91}},
+		{"heldout28", [2]float64{0.98, 0.94}},
+		{"heldout29", [2]float64{0.99, 0.95}},
+		{"heldout30", [2]float64{0.97, 0.90}},
 	} {
 		t.Run(tc.set, func(t *testing.T) {
 			a := measure(t, filepath.Join("testdata", tc.set))
@@ -223,11 +227,12 @@ func TestAccuracy(t *testing.T) {
 // 0.968/0.793, heldout11 0.989/0.793, heldout13 0.988/0.708, heldout14
 // 1.000/0.739, heldout15 1.000/0.721 and heldout16 0.959/0.583 (63 of
 // its 120 blameful lines are subtle: 0.982 of the others were found). The
-// next nine were measured blind with the sentence model, trained without
+// next thirteen were measured blind with the sentence model, trained without
 // them: heldout17 0.976/0.696, heldout18 0.991/0.868, heldout19
 // 0.990/0.826, heldout20 0.973/0.893, heldout21 0.982/0.884, heldout22
-// 0.990/0.860, heldout23 0.991/0.877, heldout24 0.991/0.893 and heldout25
-// 0.990/0.826.
+// 0.990/0.860, heldout23 0.991/0.877, heldout24 0.991/0.893, heldout25
+// 0.990/0.826, heldout27 0.982/0.909, heldout28 0.991/0.884, heldout29
+// 0.939/0.893 and heldout30 0.981/0.860.
 var (
 	heldoutFloor  = [2]float64{0.98, 0.98}
 	heldout2Floor = [2]float64{0.97, 0.98}

@@ -427,6 +427,12 @@ func subject(toks []token, m int) (np, bool) {
 				return np{}, false
 			}
 			if b.base == "who" || b.base == "whom" {
+				if toks[a].verbish() {
+					// "6,240 applicants were declined who should
+					// have gone to review": the clause is set off from
+					// the noun it describes, which is not found here.
+					return np{}, false
+				}
 				if outsiders[toks[a].base] {
 					// "customers who had forgotten their passwords":
 					// the people a system serves, not its responders.
@@ -534,7 +540,10 @@ func complementSubject(toks []token, p np, m int) np {
 // outsiders are the people a system serves; their slips are not the
 // responders' actions a postmortem could blame.
 var outsiders = wordSet(`customer customers user users client clients shopper shoppers visitor visitors
-	subscriber subscribers buyer buyers player players patient patients passenger passengers consumer consumers tenant tenants merchant merchants account-holders`)
+	subscriber subscribers buyer buyers player players patient patients passenger passengers consumer consumers tenant tenants merchant merchants account-holders
+	fan fans reader readers viewer viewers listener listeners applicant applicants student students guest guests
+	attendee attendees traveller travellers traveler travelers rider riders donor donors citizen citizens resident residents
+	member members cardholder cardholders policyholder policyholders`)
 
 // mindVerbs are omission verbs whose subject can only be a person.
 var mindVerbs = wordSet(`forgot forgets forget forgotten neglected neglects overlooked disregarded`)

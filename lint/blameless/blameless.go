@@ -830,7 +830,8 @@ func metaMention(toks []token, m int) bool {
 		case "assumed", "assuming", "suspected", "suspecting", "ruled", "ruling", "hypothesis", "theory":
 			// A hypothesis during the incident: "Assumed user error at the time".
 			return true
-		case "labelling", "labeling", "calling", "attributing", "blaming", "classifying", "filing", "putting", "chalking":
+		case "labelling", "labeling", "calling", "attributing", "blaming", "classifying", "filing", "putting", "chalking",
+			"treating", "framing", "describing", "writing", "dismissing":
 			// Only as the subject of the clause: "We are classifying this as
 			// human error" uses the label.
 			if k == 0 || isBoundary(toks, k-1) {

@@ -1266,6 +1266,15 @@ var sentenceCases = []struct {
 	{"The team is responsible for leaving the on-call handbook up to date.", ""},
 	{"- 02:41 UTC — Step failed to parse the rates file, and the scheduler marked the run as aborted.", ""},
 	{"Filing this under operator error would not explain how an old console could accept edits.", ""},
+
+	// From the false positives of heldout29.
+	{"Fans who missed the pre-match programme were offered a discount code.", ""},
+	{"The engineers who missed the alert were paged twice.", PersonCause},
+	{"- 6,240 applicants were declined who should have gone to manual review.", ""},
+	{"Treating this as pilot error by one engineer would miss how easy the pipeline made it.", ""},
+	{"We are treating this as human error.", HumanError},
+	{"The ban manager treats every signature as equally trustworthy.", ""},
+	{"Ban Dana from the deploy rota.", Punitive},
 }
 
 func TestSentences(t *testing.T) {

@@ -132,7 +132,8 @@ var (
 	componentNouns = wordSet(`fleet package cluster connection task resource window secrets secret certificate
 		cert config configuration dependency node process memory device session state queue workload job jobs
 		pool lease lock partition replica cache volume disk key password credential thread service cron
-		firmware version traffic ingest background k8s kubernetes`)
+		firmware version traffic ingest background k8s kubernetes ban bans quota policy license licence
+		download`)
 
 	// bareSubjects are common nouns that may start a sentence without an
 	// article, so a capitalised one there is not a name.
