@@ -106,7 +106,7 @@ blameless rules match, and reports one only when it is sure (a
 probability of 0.95 or more). It is a warning by default; set it to error,
 or to off, in the configuration.
 
-    Gustavo's approvals have a turnaround of about four minutes, which is
-    impressive in its own way.
-    Rewrite: The change was approved four minutes after it was opened; the
-    review checklist does not mention certificate rotation.`)
+    It took a customer on Twitter to notice what Lars's dashboards had
+    missed for an hour.
+    Rewrite: A customer reported the errors on Twitter at 10:40; the
+    dashboards showed them, but no alert watched the error rate.`)

@@ -12,9 +12,9 @@ import (
 )
 
 // Blame by implication (sarcasm, faint praise, an insinuation, a pointed
-// comparison) has no keyword to find: "Gustavo's approvals have a
-// turnaround of about four minutes, which is impressive in its own way."
-// The phrase lists miss most of it. A second stage scores the sentences
+// comparison) has no keyword to find: "It took a customer on Twitter to
+// notice what Lars's dashboards had missed for an hour." The phrase lists
+// miss most of it. A second stage scores the sentences
 // the phrases leave alone that name a person, with a logistic regression
 // over their words and pairs of words (capitalised words, handles and
 // numbers as placeholders), trained on the labelled sets in testdata and on
@@ -412,5 +412,5 @@ func (d *Detector) implied(sentence string, toks []token, programs map[string]bo
 
 const (
 	impliedMessage    = "This sentence reads as blame by implication (sarcasm, an insinuation or a pointed comparison about a person), though it names no fault outright."
-	impliedSuggestion = `State what happened and what made it possible, without the aside, e.g. "the change was approved four minutes after it was opened; the review checklist does not cover certificate rotation".`
+	impliedSuggestion = `State what happened and what made it possible, without the aside, e.g. "a customer reported the errors at 10:40; the dashboards showed them, but no alert watched the error rate".`
 )
