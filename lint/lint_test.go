@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/postmortem-dev/postmortem/lint/blameless"
 	"github.com/postmortem-dev/postmortem/render"
 	"github.com/postmortem-dev/postmortem/render/config"
 )
@@ -238,6 +239,56 @@ func TestPromptReportedOnce(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("sections/placeholder %s: findings %q, want %q (all: %+v)", tc.placeholder, got, tc.want, diags)
+		}
+	}
+}
+
+// TestBlamelessExplainExamples: the example in each blameless rule's
+// explanation is reported by that rule, and its rewrite by none.
+func TestBlamelessExplainExamples(t *testing.T) {
+	d, err := blameless.New(blameless.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := func(text string) []blameless.Match {
+		var out []blameless.Match
+		for _, s := range blameless.Sentences(text) {
+			out = append(out, d.Check(text[s.Start:s.End])...)
+		}
+		return out
+	}
+	for _, r := range Rules {
+		cat, ok := strings.CutPrefix(r.Name, "blameless/")
+		if !ok {
+			continue
+		}
+		var example, rewrite []string
+		in := &example
+		for _, line := range strings.Split(r.Explain, "\n") {
+			if !strings.HasPrefix(line, "    ") {
+				continue
+			}
+			line = strings.TrimSpace(line)
+			if after, ok := strings.CutPrefix(line, "Rewrite:"); ok {
+				in, line = &rewrite, strings.TrimSpace(after)
+			}
+			*in = append(*in, line)
+		}
+		ex, rw := strings.Join(example, " "), strings.Join(rewrite, " ")
+		ex = strings.TrimPrefix(ex, "Action: ")
+		if ex == "" || rw == "" {
+			t.Errorf("%s: no example and rewrite in the explanation", r.Name)
+			continue
+		}
+		found := false
+		for _, m := range check(ex) {
+			found = found || string(m.Category) == cat
+		}
+		if !found {
+			t.Errorf("%s: the example %q is not reported by the rule: %+v", r.Name, ex, check(ex))
+		}
+		if ms := check(strings.TrimPrefix(rw, "Action: ")); len(ms) > 0 {
+			t.Errorf("%s: the rewrite %q is reported: %+v", r.Name, rw, ms)
 		}
 	}
 }
