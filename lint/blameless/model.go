@@ -144,9 +144,10 @@ func (m *sentenceModel) probability(sentence string) float64 {
 // Punctuation is left out; a sentence starts again after ".", ":", ";",
 // "|" or a dash.
 //
-// sentenceFeatures appends the hashes of a sentence's features (a
-// feature twice as often as it occurs) to dst; featureWords returns the features themselves, for training and
-// for model.txt. The two must agree (TestFeatureHashes).
+// sentenceFeatures appends the hashes of a sentence's features (a feature
+// as many times as it occurs) to dst; featureWords returns the features
+// themselves, for training and for model.txt. The two must agree
+// (TestFeatureHashes).
 
 const (
 	fnvOffset = 14695981039346656037
