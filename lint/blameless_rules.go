@@ -103,7 +103,7 @@ put a person in the dock as surely as "careless" does, and readers hear
 them the same way. This rule is a model, not a phrase list: it scores
 sentences that name a person and none of the phrases of the other
 blameless rules match, and reports one only when it is sure (a
-probability of 0.95 or more). It is a warning by default; set it to error,
+probability of 0.9 or more). It is a warning by default; set it to error,
 or to off, in the configuration.
 
     It took a customer on Twitter to notice what Lars's dashboards had

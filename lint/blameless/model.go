@@ -27,7 +27,7 @@ const Implied Category = "implied"
 
 // impliedThreshold is the probability above which the model reports a
 // sentence.
-const impliedThreshold = 0.95
+const impliedThreshold = 0.9
 
 // minImplied is the length in bytes below which a sentence is too short
 // for the model: "Dana restarted the pod." tells nothing by implication.
