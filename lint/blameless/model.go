@@ -147,7 +147,7 @@ func (m *sentenceModel) probability(sentence string) float64 {
 // sentenceFeatures appends the hashes of a sentence's features (a feature
 // as many times as it occurs) to dst; featureWords returns the features
 // themselves, for training and for model.txt. The two must agree
-// (TestFeatureHashes).
+// (FuzzFeatureHashes).
 
 const (
 	fnvOffset = 14695981039346656037
@@ -378,18 +378,14 @@ func mayNamePerson(s string) bool {
 		}
 		w = append(w, c)
 	}
-	switch {
-	case determiners[string(w)], prepositions[string(w)], auxiliaries[string(w)], otherPronouns[string(w)],
-		coordinators[string(w)], subordinators[string(w)], relatives[string(w)], adverbs[string(w)],
-		sentenceAdverbs[string(w)]:
-		return false
-	}
-	return true
+	in := lexicon()[string(w)]
+	return in.flags&(fDet|fPrep|fAux|fOtherPron|fCoord|fSub|fRel) == 0 && !in.adverbs && !in.sentenceAdverbs
 }
 
-// isWordByte reports whether an ASCII byte is part of a word.
+// isWordByte reports whether a byte is part of a word: one isWordRune
+// takes, or a byte of a character beyond ASCII.
 func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '\'' || c == '-' || c >= utf8.RuneSelf
+	return c >= utf8.RuneSelf || isWordRune(rune(c))
 }
 
 // implied returns the model's finding for a sentence the phrases found

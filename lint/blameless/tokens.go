@@ -54,12 +54,8 @@ func (t *token) is(f tokFlag) bool { return t.flags&f != 0 }
 // verbish reports whether the token can head a predicate.
 func (t *token) verbish() bool { return t.is(fAux | fPast | fPresent) }
 
-// tokenize splits text into word and punctuation tokens and classifies them.
-func tokenize(text string, people map[string]bool) []token {
-	return tokenizeInto(make([]token, 0, 24), text, people)
-}
-
-// tokenizeInto is tokenize appending to toks.
+// tokenizeInto splits text into word and punctuation tokens, classifies
+// them, and appends them to toks.
 func tokenizeInto(toks []token, text string, people map[string]bool) []token {
 	i := 0
 	for i < len(text) {
