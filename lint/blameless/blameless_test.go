@@ -1275,6 +1275,17 @@ var sentenceCases = []struct {
 	{"We are treating this as human error.", HumanError},
 	{"The ban manager treats every signature as equally trustworthy.", ""},
 	{"Ban Dana from the deploy rota.", Punitive},
+	// Job titles and groups beyond engineering, from the misses of heldout31
+	// to heldout37; and their blameless neighbours.
+	{"The night biomedical scientist dropped the ball on the morning checks.", PersonCause},
+	{"The biomedical scientist reran the morning checks at 07:10.", ""},
+	{"The compliance officer rubber-stamped the redesign.", Judgement},
+	{"The compliance officer approved the redesign after the second review.", ""},
+	{"The recording agency screwed up the prompt order.", PersonCause},
+	{"The recording agency delivered the files a day late, as the contract allows.", ""},
+	{"Procurement ignored the renewal notice for three weeks.", PersonCause},
+	{"The procurement service ignored the renewal notice because its filter dropped the sender.", ""},
+	{"The flow editor should have rejected a menu whose keys did not match the prompts.", ""},
 }
 
 func TestSentences(t *testing.T) {

@@ -117,13 +117,18 @@ var (
 		guy guys folks worker workers teammate teammates coworker coworkers co-worker co-workers
 		council councils committee committees
 		supervisor supervisors executive executives boss helpdesk servicedesk desk vendor vendors captain captains
-		partner partners`)
+		partner partners officer officers scientist scientists clerk clerks
+		nurse nurses doctor doctors physician physicians pharmacist pharmacists accountant accountants auditor
+		auditors designer designers researcher researchers receptionist receptionists cashier cashiers lawyer
+		lawyers attorney attorneys solicitor solicitors paralegal paralegals statistician statisticians
+		technologist technologists agency agencies supplier suppliers recruiter recruiters inspector inspectors
+		apprentice apprentices volunteer volunteers librarian librarians teacher teachers lecturer lecturers`)
 
 	// departments name a group of people when they stand alone as a
 	// subject ("Support failed to notify customers"), but not inside a
 	// compound ("IPv6 support").
 	departments = wordSet(`ops devops support finance legal management leadership security marketing sales
-		qa engineering`)
+		qa engineering operations procurement compliance`)
 
 	// machineRoles are role nouns that also name programs, and
 	// componentNouns what such a program manages: "the fleet manager",
