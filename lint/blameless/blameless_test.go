@@ -1286,6 +1286,21 @@ var sentenceCases = []struct {
 	{"Procurement ignored the renewal notice for three weeks.", PersonCause},
 	{"The procurement service ignored the renewal notice because its filter dropped the sender.", ""},
 	{"The flow editor should have rejected a menu whose keys did not match the prompts.", ""},
+	// Sanctions, verdicts and a shift gone careless, from the same misses.
+	{"Withdraw Burak's production deploy access for 90 days.", Punitive},
+	{"Withdraw the deploy token from the retired runner.", ""},
+	{"Matthias has revoked Wouter's write access to the ledger.", Punitive},
+	{"Matthias revoked the leaked deploy token at 14:10.", ""},
+	{"End Thiago's contract at the close of the month.", Punitive},
+	{"The contract with the CDN vendor ends at the close of the month.", ""},
+	{"Daan's name is going on the incident report as the person responsible.", Punitive},
+	{"Daan's notes are in the incident report.", ""},
+	{"Nobody competent would approve a pricing change in ninety seconds.", Judgement},
+	{"Nobody approved the pricing change: the pipeline applied it on merge.", ""},
+	{"Running a bulk update with no second pair of eyes is amateur hour.", Judgement},
+	{"The bulk update ran with a second reviewer, as the runbook asks.", ""},
+	{"The day shift has become careless about temperature notices.", Judgement},
+	{"The day shift has become the first responder for temperature notices.", ""},
 }
 
 func TestSentences(t *testing.T) {
