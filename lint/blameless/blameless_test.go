@@ -1301,6 +1301,22 @@ var sentenceCases = []struct {
 	{"The bulk update ran with a second reviewer, as the runbook asks.", ""},
 	{"The day shift has become careless about temperature notices.", Judgement},
 	{"The day shift has become the first responder for temperature notices.", ""},
+	// Idioms that recur in blame by implication, from the misses of the
+	// labelled sets and sentences; and their blameless neighbours.
+	{"Bilal's entire review was a thumbs-up emoji on a 900-line diff.", Judgement},
+	{"Kofi reacted with a thumbs-up to confirm the rollback had finished.", ""},
+	{"Makoto's reviews have become a formality.", Judgement},
+	{"The change advisory board is a formality for standard changes.", ""},
+	{"That approval took Youssef under a minute, which is roughly how long it takes to read a PR title.", Judgement},
+	{"Bram is very good at creating keys and rather less interested in what happens to them afterwards.", Judgement},
+	{"Reading an upgrade guide to the end is apparently optional in platform engineering.", Judgement},
+	{"Matteo decided the drift was noise and went back to his dinner.", PersonCause},
+	{"Ama handed over to the night shift at 22:00 and went home.", ""},
+	{"The thermostat went back to sleep after the update.", ""},
+	{"One look at the drift map was all it took, and Matteo never took it.", Counterfactual},
+	{"The canary was all it took to catch the second regression.", ""},
+	{"Chebet has been moved off nights while she completes the training again.", Punitive},
+	{"Dana moved the job off the shared runners at 14:00.", ""},
 }
 
 func TestSentences(t *testing.T) {
