@@ -1317,6 +1317,11 @@ var sentenceCases = []struct {
 	{"The canary was all it took to catch the second regression.", ""},
 	{"Chebet has been moved off nights while she completes the training again.", Punitive},
 	{"Dana moved the job off the shared runners at 14:00.", ""},
+	{"Arjun applied it at the end of his day, without a word to the mobile teams.", PersonCause},
+	{"The job restarted without a word in the logs.", ""},
+	{"Gokhan applied a 7-day expiry to the whole bucket, then logged off for the weekend.", PersonCause},
+	{"Abena logged off at 18:10 after handing the fare queue to Elin.", ""},
+	{"Sahra left the office with the failover half finished and her phone on silent.", PersonCause},
 }
 
 func TestSentences(t *testing.T) {
