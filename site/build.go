@@ -132,7 +132,7 @@ func (b *builder) jobs() []job {
 		jobs = append(jobs, b.postmortemJob(d))
 	}
 	jobs = append(jobs,
-		job{name: "index.html", page: true, make: func(w io.Writer) error { return pages.Index(w, indexView(s)) }},
+		job{name: "index.html", page: true, make: b.frontPage},
 		b.viewJob("services/index.html",
 			func() any {
 				return groupsView(s, s.Services, "Services", "services", "The services involved in postmortems, with how many each.")
@@ -168,6 +168,34 @@ func (b *builder) jobs() []job {
 	}
 	jobs = append(jobs, b.moreJobs()...) // jobs.go
 	return jobs
+}
+
+// frontPage writes the front page. It names the commit, so it is made on every
+// build, but its years are taken from the cache when they are the ones
+// the last build drew.
+func (b *builder) frontPage(w io.Writer) error {
+	v := indexView(b.site)
+	key, ok := pageKey(b.key, struct {
+		Root  string
+		Years []pages.Year
+	}{v.Root, v.Years})
+	ok = ok && b.dir != ""
+	if ok {
+		if html, found := loadIndexYears(b.dir, key); found {
+			v.YearsHTML = template.HTML(html)
+		}
+	}
+	if v.YearsHTML == "" {
+		var buf bytes.Buffer
+		if err := pages.IndexYears(&buf, v); err != nil {
+			return err
+		}
+		v.YearsHTML = template.HTML(buf.String())
+		if ok {
+			saveIndexYears(b.dir, key, buf.Bytes())
+		}
+	}
+	return pages.Index(w, v)
 }
 
 // dataJob is the job of a file whose bytes are cheaper to make than to

@@ -64,8 +64,9 @@ func CacheDir(root string) string {
 // version. A cache that cannot be read, or that another build key made, is
 // ignored; one that cannot be written is only slower.
 const (
-	docCacheName  = "site-docs-v3.bin"
-	fileCacheName = "site-files-v3.bin"
+	docCacheName   = "site-docs-v3.bin"
+	fileCacheName  = "site-files-v3.bin"
+	indexYearsName = "site-index-v1.bin"
 )
 
 // staleCache matches the names of cache files of every format version,
@@ -80,7 +81,7 @@ func pruneCache(dir string) {
 	if dir == "" {
 		return
 	}
-	current := map[string]bool{docCacheName: true, fileCacheName: true, searchCacheName: true, search.DataFile: true, history.CacheFile: true}
+	current := map[string]bool{docCacheName: true, fileCacheName: true, indexYearsName: true, searchCacheName: true, search.DataFile: true, history.CacheFile: true}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return

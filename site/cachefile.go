@@ -26,9 +26,30 @@ import (
 // as gob keeps it.
 
 const (
-	docCacheMagic  = "postmortem site docs 3\n"
-	fileCacheMagic = "postmortem site files 3\n"
+	docCacheMagic   = "postmortem site docs 3\n"
+	fileCacheMagic  = "postmortem site files 3\n"
+	indexYearsMagic = "postmortem site index 1\n"
 )
+
+// loadIndexYears returns the years of the front page that the last build
+// drew, when their key is key: magic, key, the HTML.
+func loadIndexYears(dir string, key [32]byte) (string, bool) {
+	r := wire.NewReader(readWire(dir, indexYearsName), indexYearsMagic)
+	var k [32]byte
+	r.Bytes(k[:])
+	html := r.String()
+	if !r.Done() || k != key {
+		return "", false
+	}
+	return html, true
+}
+
+func saveIndexYears(dir string, key [32]byte, html []byte) {
+	writeWire(dir, indexYearsName, indexYearsMagic, func(w *wire.Writer) {
+		w.Bytes(key[:])
+		w.String(string(html))
+	})
+}
 
 func loadDocCache(dir string, key [32]byte) *docCache {
 	return decodeDocCache(readWire(dir, docCacheName), key)

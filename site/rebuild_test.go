@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/postmortem-dev/postmortem/site/history"
+	"github.com/postmortem-dev/postmortem/site/internal/wire"
 	"github.com/postmortem-dev/postmortem/site/search"
 )
 
@@ -138,6 +139,48 @@ func TestRebuild(t *testing.T) {
 	}
 }
 
+// TestIndexYears: the front page, made on every build as it names the
+// commit, takes its list of postmortems from the cache while the list is
+// the same, and draws it again when a row changes.
+func TestIndexYears(t *testing.T) {
+	dir := examplesRepo(t)
+	out := filepath.Join(t.TempDir(), "public")
+	cache := t.TempDir()
+	publish(t, dir, out, Options{CacheDir: cache})
+	// Put a marker in the cached list, under the key it has.
+	r := wire.NewReader(readWire(cache, indexYearsName), indexYearsMagic)
+	var key [32]byte
+	r.Bytes(key[:])
+	if html := r.String(); !r.Done() || !strings.Contains(html, "<section") {
+		t.Fatalf("%s holds no list of postmortems: %v", indexYearsName, r.Err())
+	}
+	saveIndexYears(cache, key, []byte("<p>cached years</p>"))
+
+	repo := &testRepo{t: t, dir: dir}
+	var err error
+	if repo.repo, err = gitOpen(dir); err != nil {
+		t.Fatal(err)
+	}
+	repo.now = mustTime("2024-03-01T09:00:00Z")
+	const doc = "postmortems/2024-03-31-stock-levels-drifted-after-clock-change.md"
+	old, _ := os.ReadFile(filepath.Join(dir, doc))
+	head := repo.commit("Arjun Menon", "Add a note\n", map[string]string{doc: string(old) + "\nA late note.\n"})
+	publish(t, dir, out, Options{CacheDir: cache})
+	index := tree(t, out)["index.html"]
+	if !strings.Contains(index, "<p>cached years</p>") || !strings.Contains(index, head[:7]) {
+		t.Errorf("after an edit of a body, the front page did not take the cached list or name the new commit %s", head[:7])
+	}
+
+	retitled := strings.Replace(string(old), `title: "`, `title: "Retitled `, 1)
+	repo.commit("Arjun Menon", "Retitle\n", map[string]string{doc: retitled})
+	publish(t, dir, out, Options{CacheDir: cache})
+	index = tree(t, out)["index.html"]
+	if strings.Contains(index, "cached years") || !strings.Contains(index, "Retitled Stock levels") {
+		t.Errorf("after a new title, the front page kept the cached list")
+	}
+	sameAsFresh(t, dir, out)
+}
+
 // TestPruneCache: a build removes the cache files that older versions of
 // the program left, and nothing else.
 func TestPruneCache(t *testing.T) {
@@ -156,7 +199,7 @@ func TestPruneCache(t *testing.T) {
 			t.Errorf("%s is still in the cache", name)
 		}
 	}
-	for _, name := range append(kept, docCacheName, fileCacheName, searchCacheName, search.DataFile, history.CacheFile) {
+	for _, name := range append(kept, docCacheName, fileCacheName, indexYearsName, searchCacheName, search.DataFile, history.CacheFile) {
 		if _, err := os.Stat(filepath.Join(cache, name)); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}

@@ -8,7 +8,8 @@
 // site draws the views from its data model; this package knows nothing of
 // documents or git. Every value is escaped by html/template; only the
 // fields of type template.HTML (a postmortem's rendered body and its phase
-// strip, both made by package site) are inserted as they are.
+// strip, both made by package site, and the front page's years as
+// IndexYears drew them) are inserted as they are.
 //
 // Every page shares the layout in layout.html: a skip link, a header with
 // the site's title, the navigation and an empty "search" block (a hook for
@@ -156,10 +157,21 @@ type IndexPage struct {
 	// Notes are remarks shown above the list (for example that some dates
 	// come from git).
 	Notes []string
+	// YearsHTML is what IndexYears wrote for this page, when set: the
+	// years are then not drawn again. The front page names the commit it
+	// was built from, so it is made anew on every build; its list of 1,000
+	// postmortems took 25 to 50 ms to draw, and changes far less often.
+	YearsHTML template.HTML
 }
 
 // Index writes the front page.
 func Index(w io.Writer, p *IndexPage) error { return execute(w, "index.html", p) }
+
+// IndexYears writes the years of the front page, as Index would, for
+// IndexPage.YearsHTML.
+func IndexYears(w io.Writer, p *IndexPage) error {
+	return tmpl["index.html"]().ExecuteTemplate(w, "years", p)
+}
 
 // Banner is a notice at the top of a postmortem's page.
 type Banner struct {
