@@ -1322,6 +1322,10 @@ var sentenceCases = []struct {
 	{"Gokhan applied a 7-day expiry to the whole bucket, then logged off for the weekend.", PersonCause},
 	{"Abena logged off at 18:10 after handing the fare queue to Elin.", ""},
 	{"Sahra left the office with the failover half finished and her phone on silent.", PersonCause},
+	// A month's abbreviation is not a name (a heading of published
+	// timeline); a name after it still is.
+	{"Dec 17th **21:43** 3rd Report of media cache misses", ""},
+	{"On 17 Dec Dana missed the page twice.", PersonCause},
 }
 
 func TestSentences(t *testing.T) {

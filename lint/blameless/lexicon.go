@@ -168,7 +168,8 @@ var (
 		lightstep opentelemetry keycloak auth0 duo vpn bastion cron systemd bash zsh git ios macos
 		iphone ipad xcode gradle maven npm yarn webpack babel react angular vue svelte next nuxt
 		monday tuesday wednesday thursday friday saturday sunday january february march april may
-		june july august september october november december christmas easter utc gmt cet cest est pst
+		june july august september october november december feb apr jul aug sep sept oct nov dec
+		christmas easter utc gmt cet cest est pst
 		sev sev1 sev2 sev3 sev4 p1 p2 p3 pr mr ci cd`)
 
 	// nominalSuffixes mark capitalised words that are common nouns, not names.
