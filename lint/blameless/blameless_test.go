@@ -1326,6 +1326,8 @@ var sentenceCases = []struct {
 	// timeline); a name after it still is.
 	{"Dec 17th **21:43** 3rd Report of media cache misses", ""},
 	{"On 17 Dec Dana missed the page twice.", PersonCause},
+	{"We appreciate our community holding us accountable.", ""},
+	{"We will hold Dana accountable for the outage.", Punitive},
 }
 
 func TestSentences(t *testing.T) {
