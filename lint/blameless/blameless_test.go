@@ -1328,6 +1328,14 @@ var sentenceCases = []struct {
 	{"On 17 Dec Dana missed the page twice.", PersonCause},
 	{"We appreciate our community holding us accountable.", ""},
 	{"We will hold Dana accountable for the outage.", Punitive},
+	// Capitalised common words and adverbs that start a sentence of
+	// published postmortems are not names; names are.
+	{"Especially given this caused code freeze to slip.", ""},
+	{"Failures caused mainly by the termination of nine nodes.", ""},
+	{"System updates to packages known to have caused issues in the past.", ""},
+	{"Q232 - Discuss what causes Loki to use version 2.4.1.", ""},
+	{"Emily forgot to renew the certificate.", PersonCause},
+	{"Beverly ignored the disk alert.", PersonCause},
 }
 
 func TestSentences(t *testing.T) {

@@ -151,7 +151,9 @@ var (
 		anyone customer customers user users traffic data access time part half most some none all both
 		each neither either many few several much more less none rollback rollout deployment maintenance
 		backup restore failover cleanup health billing pricing search checkout payments payment auth
-		login signup email mail dns tls ssl api cdn http`)
+		login signup email mail dns tls ssl api cdn http system systems action actions failure failures
+		symptom symptoms impact outcome together refactor refactoring discuss summary background
+		context note notes question questions telegram`)
 
 	// techNames are product and project names that look like given names.
 	techNames = wordSet(`redis kafka postgres postgresql mysql mongodb cassandra elasticsearch kibana logstash

@@ -421,6 +421,13 @@ func isNameWord(w string, sentenceStart bool) bool {
 		if verbBases[w] || isPresentVerb(w) || isPastForm(w) {
 			return false
 		}
+		// An adverb ("Especially", "Unfortunately"), not a name that ends
+		// in -ly ("Emily", "Beverly").
+		if len(w) >= 8 && (strings.HasSuffix(w, "ally") || strings.HasSuffix(w, "ously") ||
+			strings.HasSuffix(w, "ently") || strings.HasSuffix(w, "antly") || strings.HasSuffix(w, "ively") ||
+			strings.HasSuffix(w, "ingly") || strings.HasSuffix(w, "fully") || strings.HasSuffix(w, "ately")) {
+			return false
+		}
 		// A plural common noun: "Customers", "Scanners", "Retries",
 		// "Backfills".
 		if strings.HasSuffix(w, "ies") && len(w) > 4 || strings.HasSuffix(w, "lls") && len(w) > 5 {
