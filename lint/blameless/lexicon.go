@@ -153,7 +153,8 @@ var (
 		backup restore failover cleanup health billing pricing search checkout payments payment auth
 		login signup email mail dns tls ssl api cdn http system systems action actions failure failures
 		symptom symptoms impact outcome together refactor refactoring discuss summary background
-		context note notes question questions telegram`)
+		context note notes question questions telegram problem problems issue issues candidate candidates
+		cause causes`)
 
 	// techNames are product and project names that look like given names.
 	techNames = wordSet(`redis kafka postgres postgresql mysql mongodb cassandra elasticsearch kibana logstash

@@ -12,11 +12,23 @@ import (
 // sentences.tsv measured 0.990/0.764 before the verb lexicons and the
 // structural groups of phrases.yaml, and second.tsv, written after their
 // first version, 0.964/0.540 on its first run, and third.tsv, written after
-// the second, 1.000/0.800 on its first run.
+// the second, 1.000/0.800 on its first run. written1.tsv to written8.tsv,
+// 300 blameful sentences each, two thirds of them subtle, train the
+// sentence model; it does not learn them all (0.76 to 0.83 of their
+// blameful sentences, at precision 0.97 to 1.00), and their floors catch
+// a model that learns them less.
 var phrasingsFloor = map[string][2]float64{
 	"sentences.tsv": {0.97, 0.94},
 	"second.tsv":    {0.95, 0.94},
 	"third.tsv":     {0.97, 0.95},
+	"written1.tsv":  {0.98, 0.78},
+	"written2.tsv":  {0.99, 0.81},
+	"written3.tsv":  {0.98, 0.75},
+	"written4.tsv":  {0.98, 0.81},
+	"written5.tsv":  {0.98, 0.77},
+	"written6.tsv":  {0.99, 0.74},
+	"written7.tsv":  {0.97, 0.77},
+	"written8.tsv":  {0.97, 0.76},
 }
 
 // TestPhrasings measures the detector on single sentences written to test
