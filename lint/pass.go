@@ -104,7 +104,11 @@ func (p *Pass) blameMatches() []blameMatch {
 			return
 		}
 		programs := codeWords(p.Doc)
-		for _, b := range prose(p.Doc, p.Repo.detector.Candidate) {
+		blocks := prose(p.Doc, p.Repo.detector.Candidate)
+		for _, b := range blocks {
+			programs = blameless.ProgramWords(b.text, programs)
+		}
+		for _, b := range blocks {
 			for _, s := range blameless.Sentences(b.text) {
 				for _, m := range p.Repo.detector.CheckIn(b.text[s.Start:s.End], programs) {
 					start, end := b.source(s.Start+m.Start), b.source(s.Start+m.End)

@@ -1,6 +1,9 @@
 package blameless
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func FuzzCheck(f *testing.F) {
 	for _, c := range sentenceCases {
@@ -68,6 +71,22 @@ func FuzzFeatureHashes(f *testing.F) {
 		for i, w := range words {
 			if featureHash(w) != hashes[i] {
 				t.Fatalf("feature %q hashes to %x, the scan to %x", w, featureHash(w), hashes[i])
+			}
+		}
+	})
+}
+
+// FuzzProgramWords: ProgramWords never panics, and every word it returns is
+// lower-case and is a word of the text.
+func FuzzProgramWords(f *testing.F) {
+	for _, s := range []string{"The Prow bot stopped. Prow did not respond.", "those Vals failed", "a Mezo testnet", "Dana's job", "the É", "our \xff Kafka cluster"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := strings.ToLower(text)
+		for w := range ProgramWords(text, nil) {
+			if w != strings.ToLower(w) || !strings.Contains(lower, w) {
+				t.Errorf("ProgramWords(%q) returned %q", text, w)
 			}
 		}
 	})
