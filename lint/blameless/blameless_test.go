@@ -1336,6 +1336,10 @@ var sentenceCases = []struct {
 	{"Q232 - Discuss what causes Loki to use version 2.4.1.", ""},
 	{"Emily forgot to renew the certificate.", PersonCause},
 	{"Beverly ignored the disk alert.", PersonCause},
+	{"It is frankly careless to edit a query that feeds a mailing house without a preview.", Judgement},
+	{"It would be careless to remove the check without a replacement.", ""},
+	{"The code review that added the flag was a rubber-stamp job.", Judgement},
+	{"The review step is now a required approval by a second engineer.", ""},
 }
 
 func TestSentences(t *testing.T) {
