@@ -1340,6 +1340,12 @@ var sentenceCases = []struct {
 	{"It would be careless to remove the check without a replacement.", ""},
 	{"The code review that added the flag was a rubber-stamp job.", Judgement},
 	{"The review step is now a required approval by a second engineer.", ""},
+	// Records, hazards and the team's own apology, from postmortems of
+	// other teams.
+	{"The attachments are in the Linode Audit Log.", ""},
+	{"While I was aware of the risk of leaking the token, I kept it in the file.", ""},
+	{"Dana leaked the token in the logs.", PersonCause},
+	{"We owe an apology to the members whose time we wasted.", ""},
 }
 
 func TestSentences(t *testing.T) {
