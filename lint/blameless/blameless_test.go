@@ -1346,6 +1346,9 @@ var sentenceCases = []struct {
 	{"While I was aware of the risk of leaking the token, I kept it in the file.", ""},
 	{"Dana leaked the token in the logs.", PersonCause},
 	{"We owe an apology to the members whose time we wasted.", ""},
+	// An adjective in -ly is not an adverb to step over: "user unfriendly
+	// error" is not "user error".
+	{"We discussed mitigating the user unfriendly error message.", ""},
 }
 
 func TestSentences(t *testing.T) {

@@ -74,7 +74,8 @@ var (
 	// notAdverbs end in -ly but are not adverbs.
 	notAdverbs = wordSet(`reply supply apply rely family assembly anomaly july italy ally fly holly lily
 		emily bully belly jelly poly daily weekly monthly yearly hourly early only friendly costly
-		likely unlikely timely lonely ugly silly`)
+		likely unlikely timely lonely ugly silly unfriendly user-friendly lovely deadly orderly elderly
+		quarterly nightly biweekly fortnightly`)
 
 	// irregularPast lists past tenses and participles that do not end in -ed.
 	irregularPast = wordSet(`ran run went gone took taken made saw seen found broke broken forgot forgotten
