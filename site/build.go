@@ -170,9 +170,9 @@ func (b *builder) jobs() []job {
 	return jobs
 }
 
-// frontPage writes the front page. It names the commit, so it is made on every
-// build, but its years are taken from the cache when they are the ones
-// the last build drew.
+// frontPage writes the front page. It names the commit, so it is made on
+// every build, but its years are taken from the cache when they are the
+// ones the last build drew.
 func (b *builder) frontPage(w io.Writer) error {
 	v := indexView(b.site)
 	key, ok := pageKey(b.key, struct {

@@ -41,7 +41,7 @@ func ProgramWords(text string, words map[string]bool) map[string]bool {
 		w := text[i:j]
 		wordStart := start
 		start = false
-		if unicode.IsUpper(r) && !wordStart && !strings.HasSuffix(text[j:min(j+2, len(text))], "'s") {
+		if rest := text[j:]; unicode.IsUpper(r) && !wordStart && !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s") {
 			if programDeterminers[strings.ToLower(prev)] {
 				words = addProgram(words, w)
 			} else if next := nextWord(text[j:]); componentAfter[next] {

@@ -17,6 +17,7 @@ func TestProgramWords(t *testing.T) {
 		{"Mezo testnet halted.", nil}, // the start of a sentence proves nothing
 		{"We saw that Kofi restarted the Kafka cluster.", []string{"kafka"}},
 		{"Dana's job failed, and Dana restarted it.", nil},
+		{"Then Dana’s job failed.", nil},
 		{"Dana did not respond to the page.", nil},
 	} {
 		var got []string
