@@ -1338,6 +1338,7 @@ var sentenceCases = []struct {
 	{"Beverly ignored the disk alert.", PersonCause},
 	{"It is frankly careless to edit a query that feeds a mailing house without a preview.", Judgement},
 	{"It would be careless to remove the check without a replacement.", ""},
+	{"It's careless to deploy on a Friday without a canary.", Judgement},
 	{"The code review that added the flag was a rubber-stamp job.", Judgement},
 	{"The review step is now a required approval by a second engineer.", ""},
 	// Records, hazards and the team's own apology, from postmortems of
