@@ -1350,6 +1350,11 @@ var sentenceCases = []struct {
 	// An adjective in -ly is not an adverb to step over: "user unfriendly
 	// error" is not "user error".
 	{"We discussed mitigating the user unfriendly error message.", ""},
+	// A team's outlook judged; and the same verbs about a call or a system.
+	{"The DBA team seems to regard CDC as somebody else's hobby.", Judgement},
+	{"The cache seems to treat empty responses as hits.", ""},
+	{"Nobody on the call seemed to know that the replica was lagging, because the lag metric was not on the dashboard.", ""},
+	{"A dashboard would have told us sooner.", ""},
 }
 
 func TestSentences(t *testing.T) {
