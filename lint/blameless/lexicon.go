@@ -176,6 +176,10 @@ var (
 		christmas easter utc gmt cet cest est pst
 		sev sev1 sev2 sev3 sev4 p1 p2 p3 pr mr ci cd`)
 
+	// adverbSuffixes end the adverbs that start sentences ("Especially"),
+	// and few names.
+	adverbSuffixes = []string{"ally", "ously", "ently", "antly", "ively", "ingly", "fully", "ately"}
+
 	// nominalSuffixes mark capitalised words that are common nouns, not names.
 	nominalSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ism",
 		"ogy", "ship", "ware", "ics", "ure", "age", "ery", "ists", "ers", "ors"}

@@ -423,10 +423,12 @@ func isNameWord(w string, sentenceStart bool) bool {
 		}
 		// An adverb ("Especially", "Unfortunately"), not a name that ends
 		// in -ly ("Emily", "Beverly").
-		if len(w) >= 8 && (strings.HasSuffix(w, "ally") || strings.HasSuffix(w, "ously") ||
-			strings.HasSuffix(w, "ently") || strings.HasSuffix(w, "antly") || strings.HasSuffix(w, "ively") ||
-			strings.HasSuffix(w, "ingly") || strings.HasSuffix(w, "fully") || strings.HasSuffix(w, "ately")) {
-			return false
+		if len(w) >= 8 {
+			for _, s := range adverbSuffixes {
+				if strings.HasSuffix(w, s) {
+					return false
+				}
+			}
 		}
 		// A plural common noun: "Customers", "Scanners", "Retries",
 		// "Backfills".
