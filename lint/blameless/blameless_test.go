@@ -1550,14 +1550,25 @@ func TestParseModel(t *testing.T) {
 }
 
 // TestFeatureHashes: the features of a sentence are its words and pairs,
-// with placeholders. (That their hashes are those the model scores,
+// with placeholders: names, wherever they stand, apart from other
+// capitalised words. (That their hashes are those the model scores,
 // FuzzFeatureHashes checks, on the sentences of TestSentences among
 // others.)
 func TestFeatureHashes(t *testing.T) {
-	got := featureWords("- 09:06 Farah’s change, per @ana: the Teams' rollout.")
-	want := []string{"<num>", "<num>", "<num> <num>", "<num> <cap's>", "change", "<cap's> change", "per", "change per", "per <handle>",
-		"the", "<handle> the", "the <cap>", "rollout", "<cap> rollout"}
-	if !slices.Equal(got, want) {
-		t.Errorf("featureWords = %q, want %q", got, want)
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"- 09:06 Farah’s change, per @ana: the Teams' rollout.", []string{"<num>", "<num>", "<num> <num>", "<num> <name's>",
+			"change", "<name's> change", "per", "change per", "per <handle>", "the", "<handle> the", "the <cap>", "rollout", "<cap> rollout"}},
+		// A name that starts the sentence; a product after "the" and
+		// one a tech word; a capitalised common word that starts one.
+		{"Khulan restarted the Redis node and Pgbouncer. Customers retried.", []string{"restarted", "<name> restarted",
+			"the", "restarted the", "the <cap>", "node", "<cap> node", "and", "node and", "and <cap>",
+			"customers", "<cap> customers", "retried", "customers retried"}},
+	} {
+		if got := featureWords(c.text); !slices.Equal(got, c.want) {
+			t.Errorf("featureWords(%q) = %q, want %q", c.text, got, c.want)
+		}
 	}
 }

@@ -29,7 +29,7 @@ var trainFrom = flag.String("train", "", "retrain model.txt from the labelled se
 
 // Training settings. They, the data and the fixed seed make the weights.
 const (
-	trainEpochs = 12
+	trainEpochs = 30
 	trainRate   = 0.1
 	trainL2     = 1e-4
 	// A weight smaller than this is left out of model.txt.
