@@ -489,8 +489,9 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	if pt.phrase.Negatable && clauseNegated(toks, start) || negatedLabel(toks, start) {
 		return false
 	}
-	if pt.phrase.Category == HumanError && metaMention(toks, start) {
-		// "Calling this a blunder by one person would ignore ...".
+	if (pt.phrase.Category == HumanError || pt.phrase.Category == PersonCause && pt.phrase.When == Always) && metaMention(toks, start) {
+		// "Calling this a blunder by one person would ignore ...",
+		// "Labelling this a human slip would hide ...".
 		return false
 	}
 	switch pt.phrase.When {
@@ -498,7 +499,7 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 		p, ok := subject(toks, start)
 		// "Nobody is to blame" says no person did it.
 		if !ok || !(p.person || blameNounSubject(toks, p) || teamSubject(toks, p) && blamePredicate(toks, start, end) ||
-			pt.phrase.Category == Judgement && (personsWork(toks, p) || pt.trait && actionSubject(toks, p))) ||
+			pt.phrase.Category == Judgement && (personsWork(toks, p) || pt.trait && (actionSubject(toks, p) || workNouns[toks[p.end-1].base]))) ||
 			negativeGeneric(toks, p) || sameAsSubstitution(toks, start) {
 			return false
 		}
@@ -750,6 +751,8 @@ var protectVerbs = wordSet(`avoid prevent protect stop limit contain spare prese
 // actionSubject reports whether a subject is an action named by a gerund
 // at the start of its clause, which an evaluation judges as much as the
 // person who took it: "Running the promotion alone at 2 a.m. was reckless".
+// (A word of {conduct} judges a person's work without a possessive, too:
+// "the rollout plan was careless".)
 func actionSubject(toks []token, p np) bool {
 	return isGerund(&toks[p.start]) && (p.start == 0 || isBoundary(toks, p.start-1))
 }
@@ -823,6 +826,11 @@ func sameAsSubstitution(toks []token, from int) bool {
 // metaMention reports whether a label is being discussed rather than used:
 // "Labelling this operator error would tell us nothing".
 func metaMention(toks []token, m int) bool {
+	if quotedAt(toks, m) {
+		// A label quoted from a form or a report: 'asks whether it was
+		// caused by a "compromised key or user error"'.
+		return true
+	}
 	// A comma ends the search: "Calling it what it is, this was human
 	// error" uses the label in a clause of its own.
 	for k := m - 1; k >= 0 && !toks[k].is(fStrong|fComma); k-- {
@@ -831,16 +839,51 @@ func metaMention(toks []token, m int) bool {
 			// A hypothesis during the incident: "Assumed user error at the time".
 			return true
 		case "labelling", "labeling", "calling", "attributing", "blaming", "classifying", "filing", "putting", "chalking",
-			"treating", "framing", "describing", "writing", "dismissing":
-			// Only as the subject of the clause: "We are classifying this as
-			// human error" uses the label.
-			if k == 0 || isBoundary(toks, k-1) {
+			"treating", "framing", "describing", "writing", "dismissing", "recording", "logging", "counting", "marking",
+			"tagging", "listing", "reporting":
+			// As the subject of the clause, or the object of another verb
+			// ("We considered describing this as user error"); not after
+			// "be": "We are classifying this as human error" uses the
+			// label.
+			if k == 0 || isBoundary(toks, k-1) || !toks[k-1].is(fAux) && toks[k-1].verbish() {
+				return true
+			}
+		case "logged", "tagged", "coded", "bucketed", "categorised", "categorized":
+			// A category a system records, in the present: "a dropped
+			// session is logged as an operator error in the audit trail"
+			// (not "the incident was logged as human error").
+			if k+1 < m && toks[k+1].base == "as" && k > 0 && presentBe[toks[k-1].base] {
+				return true
+			}
+		case "treat", "treats":
+			// A rule, in the present: "We treat a 403 as a user error".
+			if asBetween(toks, k, m) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// quotedAt reports whether token m stands inside a quotation of more than
+// the words from m on, with no other boundary in it: a form or a report
+// quoted, not a label used.
+func quotedAt(toks []token, m int) bool {
+	before := m - 1
+	for before >= 0 && !toks[before].is(fStrong) {
+		before--
+	}
+	after := m + 1
+	for after < len(toks) && after <= m+8 && !toks[after].is(fStrong) {
+		after++
+	}
+	// The quotation holds more than the label: "the root cause was
+	// "human error"" uses it, in scare quotes.
+	return before >= 0 && before < m-1 && after < len(toks) && quoteMarks[toks[before].base] && quoteMarks[toks[after].base]
+}
+
+// presentBe are the present forms of "be" and "get".
+var presentBe = wordSet(`is are gets get`)
 
 // dedupe sorts matches by position and drops a match that overlaps an
 // earlier one, keeping the first (on a tie the longest, then the one listed

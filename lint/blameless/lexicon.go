@@ -123,7 +123,8 @@ var (
 		auditors designer designers researcher researchers receptionist receptionists cashier cashiers lawyer
 		lawyers attorney attorneys solicitor solicitors paralegal paralegals statistician statisticians
 		technologist technologists agency agencies supplier suppliers recruiter recruiters inspector inspectors
-		apprentice apprentices volunteer volunteers librarian librarians teacher teachers lecturer lecturers`)
+		apprentice apprentices volunteer volunteers librarian librarians teacher teachers lecturer lecturers
+		firm firms`)
 
 	// departments name a group of people when they stand alone as a
 	// subject ("Support failed to notify customers"), but not inside a

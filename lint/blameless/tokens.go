@@ -360,6 +360,11 @@ func classify(toks []token, text string, people map[string]bool) {
 		if toks[k].is(fRole) && machineRoles[toks[k].base] && (componentNouns[toks[k-1].base] || techNames[toks[k-1].base]) {
 			toks[k].flags &^= fRole
 		}
+		// "The support agent ignored the phrase": a person, where "the
+		// monitoring agent" is a program.
+		if (toks[k].base == "agent" || toks[k].base == "agents") && humanAgents[toks[k-1].base] {
+			toks[k].flags |= fRole
+		}
 		// "Two retail partners missed their reports": businesses the
 		// incident reached, not people who responded to it.
 		if (toks[k].base == "partner" || toks[k].base == "partners") && businessKinds[toks[k-1].base] {
@@ -394,6 +399,10 @@ func classify(toks []token, text string, people map[string]bool) {
 		}
 	}
 }
+
+// humanAgents make "agent" a person: "the support agent".
+var humanAgents = wordSet(`support customer service sales booking travel call-centre call-center contact-centre
+	contact-center helpdesk desk field gate check-in border ticketing reservations leasing letting estate`)
 
 // businessKinds make "partner" a business: "retail partners".
 var businessKinds = wordSet(`retail business channel external trading delivery commercial reseller
