@@ -1415,6 +1415,33 @@ var sentenceCases = []struct {
 	{"We considered describing this as user error, and decided it explains nothing.", ""},
 	{"Recording this as operator error would not explain the delay.", ""},
 	{"Labelling this a human slip would hide the real problem.", ""},
+	// Sarcasm about how a person worked; and the same words plainly.
+	{"Next time a reviewer looks at allergen logic, perhaps they could open the file.", Judgement},
+	{"Perhaps the build could cache the modules.", ""},
+	{"Pekka approved the change from his phone at a bus stop.", Judgement},
+	{"Babajide seemed more irritated by the page than worried about the homes behind it.", Judgement},
+	{"Linnea's sign-off speaks for itself.", Judgement},
+	{"Ari then spent the next hour assuring the channel that the dashboards were slow.", Judgement},
+	{"Ari spent the next hour restoring the dashboards.", ""},
+	{"Hila found the flag in five minutes, which is more than the platform team managed in half an hour.", Judgement},
+	{"Chloé copied a lifecycle rule from a blog post and pointed it at the masters bucket.", Judgement},
+	{"Babajide signed off the change after checking only that the console loaded.", Judgement},
+	{"Radek switched the health check off because it cluttered his log view.", Judgement},
+	{"Oskar tends to treat HR systems as less important than customer-facing ones.", Judgement},
+	{"Mandla runs flight operations like a courier depot, and it showed.", Judgement},
+	{"It took someone from finance to notice the missing millions.", Judgement},
+	{"Kwame's Friday-evening confidence cost three depots their linehaul.", PersonCause},
+	{"Khulan has patched this cluster often, so the order should not have been news to her.", Hindsight},
+	// A team's silence and work left undone.
+	{"Nobody on the DRM team mentioned the change in the channel.", PersonCause},
+	{"Nobody on the DRM team knew about the freeze.", ""},
+	{"Hendra signed off the design in 2021 and has not looked at it since.", PersonCause},
+	{"The job has not run since Tuesday.", ""},
+	{"The caching team left the store in a half-finished state.", PersonCause},
+	{"@gustavo marked the test run as passed while it was still in the queue.", PersonCause},
+	{"Whoever approved this change can explain it to the dean.", Punitive},
+	{"The studios can hear the apology from that person directly.", Punitive},
+	{"Whoever wrote that parser should be kept well away from safety-critical code.", Punitive},
 }
 
 func TestSentences(t *testing.T) {
