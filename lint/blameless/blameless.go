@@ -640,11 +640,19 @@ func compoundModifier(toks []token, end int) bool {
 		return false
 	}
 	n := &toks[end]
+	if postNominal[n.base] {
+		// "human error back in 2022", "operator error again".
+		return false
+	}
 	if n.is(fWord) && !n.is(fPrep|fCoord|fSub|fRel|fAux|fDet|fAdv|fNeg|fPersonPron|fOtherPron|fPresent|fNumber) {
 		return !n.is(fPast) || !verbAfter(toks, end)
 	}
 	return false
 }
+
+// postNominal are words that follow a noun without modifying it: adverbs
+// of time and place the lexicon does not list.
+var postNominal = wordSet(`back again too today yesterday tonight twice once alone here there`)
 
 // purposeClause reports whether the sentence after token end gives the
 // action a protective purpose ("skipped the retries so that no card was

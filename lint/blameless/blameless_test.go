@@ -1442,6 +1442,8 @@ var sentenceCases = []struct {
 	{"Whoever approved this change can explain it to the dean.", Punitive},
 	{"The studios can hear the apology from that person directly.", Punitive},
 	{"Whoever wrote that parser should be kept well away from safety-critical code.", Punitive},
+	{"The trigger was hardware, but what turned it into lost seats was human error back in 2022.", HumanError},
+	{"The operator error logs are kept for a year.", ""},
 }
 
 func TestSentences(t *testing.T) {
