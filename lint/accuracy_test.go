@@ -193,6 +193,21 @@ func TestBlamelessHeldOut(t *testing.T) {
 		{"heldout35", 0.99, 0.88}, // blind: 0.980/0.802; trained and tuned on since
 		{"heldout36", 0.96, 0.88}, // blind: 0.961/0.810; trained and tuned on since
 		{"heldout37", 0.97, 0.88}, // blind: 0.980/0.787; trained and tuned on since
+		{"heldout12", 0.98, 0.97}, // kept out, measured often: 0.989/0.847; tuned and trained on since
+		{"heldout26", 0.97, 0.98}, // kept out, measured often: 0.983/0.959; tuned and trained on since
+		{"heldout38", 0.98, 0.95}, // blind: 38 to 42 together 0.988/0.800; tuned and trained on since
+		{"heldout39", 0.98, 0.97}, // blind: 38 to 42 together 0.988/0.800; tuned and trained on since
+		{"heldout40", 0.97, 0.98}, // blind: 38 to 42 together 0.988/0.800; tuned and trained on since
+		{"heldout41", 0.98, 0.96}, // blind: 38 to 42 together 0.988/0.800; tuned and trained on since
+		{"heldout42", 0.98, 0.95}, // blind: 38 to 42 together 0.988/0.800; tuned and trained on since
+		{"heldout52", 0.98, 0.93}, // blind: 1.000/0.843; tuned and trained on since
+		{"heldout53", 0.98, 0.96}, // blind: 1.000/0.851; tuned and trained on since
+		{"heldout54", 0.97, 0.92}, // blind: 0.990/0.802; tuned and trained on since
+		{"heldout55", 0.96, 0.95}, // blind: 0.972/0.851; tuned and trained on since
+		{"heldout56", 0.97, 0.93}, // blind: 0.990/0.843; tuned and trained on since
+		{"heldout57", 0.98, 0.97}, // blind: 0.991/0.901; tuned and trained on since
+		{"heldout58", 0.96, 0.96}, // blind: 0.982/0.884; tuned and trained on since
+		{"heldout59", 0.97, 0.91}, // blind: 0.990/0.835; tuned and trained on since
 	} {
 		t.Run(tc.set, func(t *testing.T) {
 			p, r := blamelessAccuracy(t, filepath.Join("blameless", "testdata", tc.set))

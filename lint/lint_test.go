@@ -243,6 +243,39 @@ func TestPromptReportedOnce(t *testing.T) {
 	}
 }
 
+// TestImpliedThresholdSetting: lint.blameless.implied_threshold reaches
+// the model: at 0.9999 a sentence of implied blame the default reports is
+// left alone.
+func TestImpliedThresholdSetting(t *testing.T) {
+	src := "---\ntitle: T\ndate: 2025-01-01\nstatus: draft\nseverity: SEV2\nauthors: [A]\n---\n" +
+		"# T\n\nIt took a customer on Twitter to notice what Lars's dashboards had missed for an hour.\n"
+	d, _ := render.Parse("p.md", []byte(src), render.Options{})
+	for _, tc := range []struct {
+		threshold float64
+		want      int
+	}{{0, 1}, {0.9999, 0}} {
+		cfg := config.Default()
+		cfg.Lint.Blameless.ImpliedThreshold = tc.threshold
+		l, err := New(cfg, Options{Now: fixtureNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		diags, err := l.Run([]*render.Document{d}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, dg := range diags {
+			if dg.Rule == "blameless/implied" {
+				n++
+			}
+		}
+		if n != tc.want {
+			t.Errorf("implied_threshold %v: %d blameless/implied findings, want %d (all: %+v)", tc.threshold, n, tc.want, diags)
+		}
+	}
+}
+
 // TestBlamelessExplainExamples: the example in each blameless rule's
 // explanation is reported by that rule, and its rewrite by none.
 func TestBlamelessExplainExamples(t *testing.T) {

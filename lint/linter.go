@@ -171,7 +171,7 @@ func (l *Linter) repo(facts Facts) (*Repo, error) {
 	repo.People = append(append(append([]string{}, l.cfg.People...), l.opts.People...), facts.Authors...)
 	if l.enabled("blameless") {
 		d, err := blameless.New(blameless.Options{People: repo.People, Add: l.phrases, Remove: l.cfg.Lint.Blameless.Remove,
-			NoModel: l.severity[BlamelessImplied.Name] == Off})
+			NoModel: l.severity[BlamelessImplied.Name] == Off, ImpliedThreshold: l.cfg.Lint.Blameless.ImpliedThreshold})
 		if err != nil {
 			return nil, fmt.Errorf("%s: lint.blameless: %w", configPos(l.cfg), err)
 		}

@@ -208,6 +208,21 @@ func TestAccuracy(t *testing.T) {
 		{"heldout35", [2]float64{0.99, 0.88}},
 		{"heldout36", [2]float64{0.96, 0.88}},
 		{"heldout37", [2]float64{0.97, 0.88}},
+		{"heldout12", [2]float64{0.98, 0.97}},
+		{"heldout26", [2]float64{0.97, 0.98}},
+		{"heldout38", [2]float64{0.98, 0.95}},
+		{"heldout39", [2]float64{0.98, 0.97}},
+		{"heldout40", [2]float64{0.97, 0.98}},
+		{"heldout41", [2]float64{0.98, 0.96}},
+		{"heldout42", [2]float64{0.98, 0.95}},
+		{"heldout52", [2]float64{0.98, 0.93}},
+		{"heldout53", [2]float64{0.98, 0.96}},
+		{"heldout54", [2]float64{0.97, 0.92}},
+		{"heldout55", [2]float64{0.96, 0.95}},
+		{"heldout56", [2]float64{0.97, 0.93}},
+		{"heldout57", [2]float64{0.98, 0.97}},
+		{"heldout58", [2]float64{0.96, 0.96}},
+		{"heldout59", [2]float64{0.97, 0.91}},
 	} {
 		t.Run(tc.set, func(t *testing.T) {
 			a := measure(t, filepath.Join("testdata", tc.set))
@@ -246,6 +261,10 @@ func TestAccuracy(t *testing.T) {
 // and heldout37 0.980/0.787; the model trains on them since. Trained on
 // them and on 2,400 written sentences, it fits heldout22 and heldout23 a
 // line or two less than before (0.926 and 0.910), and heldout25 (0.868).
+// heldout12, heldout26 and heldout38 to heldout42 were kept out of the
+// repository to measure the rules on, until they had been looked at too
+// often; heldout52 to heldout59 scored 0.989/0.851 together, measured
+// blind, before the rules were tuned and the model trained on them all.
 var (
 	heldoutFloor  = [2]float64{0.98, 0.98}
 	heldout2Floor = [2]float64{0.97, 0.98}

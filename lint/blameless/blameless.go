@@ -97,6 +97,9 @@ type Options struct {
 	Remove []string
 	// NoModel leaves out the sentence model and its category, Implied.
 	NoModel bool
+	// ImpliedThreshold is how sure the sentence model must be to report a
+	// sentence, from 0.5 to below 1; 0 means DefaultImpliedThreshold.
+	ImpliedThreshold float64
 }
 
 //go:embed phrases.yaml
@@ -179,6 +182,8 @@ type Detector struct {
 	// model scores the sentences that match no phrase and name a person
 	// (model.go); nil with Options.NoModel.
 	model *sentenceModel
+	// threshold is the probability from which the model reports.
+	threshold float64
 }
 
 // New compiles the embedded phrase lists with the repository's options.
@@ -264,6 +269,13 @@ func New(opts Options) (*Detector, error) {
 		if d.model, err = defaultModel(); err != nil {
 			return nil, err
 		}
+	}
+	d.threshold = DefaultImpliedThreshold
+	if t := opts.ImpliedThreshold; t != 0 {
+		if !(t >= 0.5 && t < 1) {
+			return nil, fmt.Errorf("implied threshold %v: want a probability from 0.5 to below 1", t)
+		}
+		d.threshold = t
 	}
 	for _, name := range opts.People {
 		for _, w := range strings.Fields(strings.ToLower(name)) {

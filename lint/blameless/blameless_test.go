@@ -1627,6 +1627,28 @@ func TestImplied(t *testing.T) {
 	}
 }
 
+// TestImpliedThreshold: the model reports a sentence from the threshold
+// Options.ImpliedThreshold sets, and New refuses a threshold that is not
+// a probability from 0.5 to below 1.
+func TestImpliedThreshold(t *testing.T) {
+	text := "It took a customer on Twitter to notice what Lars's dashboards had missed for an hour."
+	p := newDetector(t, Options{}).model.probability(text)
+	if p < DefaultImpliedThreshold || p > 0.9999 {
+		t.Fatalf("the model scores %q %.3f; the test wants a sentence it reports at the default but not at certainty", text, p)
+	}
+	if ms := newDetector(t, Options{ImpliedThreshold: p}).Check(text); len(ms) != 1 {
+		t.Errorf("threshold %.3f (the sentence's probability): %d findings, want 1", p, len(ms))
+	}
+	if ms := newDetector(t, Options{ImpliedThreshold: (p + 1) / 2}).Check(text); len(ms) != 0 {
+		t.Errorf("threshold %.3f, above the sentence's %.3f: %+v, want none", (p+1)/2, p, ms)
+	}
+	for _, bad := range []float64{0.3, 1, 1.5, -0.7} {
+		if _, err := New(Options{ImpliedThreshold: bad}); err == nil {
+			t.Errorf("New with ImpliedThreshold %v: no error", bad)
+		}
+	}
+}
+
 func TestParseModel(t *testing.T) {
 	if _, err := parseModel("# c\nbias -1.5\n0.5\thello\n-0.25\thello world\n"); err != nil {
 		t.Errorf("valid model: %v", err)

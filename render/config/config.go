@@ -115,6 +115,10 @@ type Phrases struct {
 	// Remove lists built-in patterns not to report, as written in the
 	// built-in list (see 'postmortem lint --explain' for the rules).
 	Remove []string `yaml:"remove"`
+	// ImpliedThreshold is how sure the model of blameless/implied must be
+	// to report a sentence, from 0.5 to below 1 (higher is quieter); 0
+	// means the default.
+	ImpliedThreshold float64 `yaml:"implied_threshold"`
 }
 
 // Phrase is a phrase a repository adds to a blameless rule.
@@ -340,6 +344,9 @@ func (c *Config) check() error {
 		default:
 			bad("lint", "lint.rules: %s: severity must be error, warning or off, not %q", rule, sev)
 		}
+	}
+	if t := c.Lint.Blameless.ImpliedThreshold; t != 0 && !(t >= 0.5 && t < 1) {
+		bad("lint.blameless.implied_threshold", "lint.blameless.implied_threshold must be from 0.5 to below 1, not %v", t)
 	}
 	errs.Sort()
 	return errs.Err()

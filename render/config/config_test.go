@@ -44,6 +44,8 @@ site:
 lint:
   rules:
     blameless/hindsight: warning
+  blameless:
+    implied_threshold: 0.85
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -63,7 +65,7 @@ lint:
 	if !c.Site.AllowHTML || c.Site.Title != "Incidents" || c.Site.Branch != "main" {
 		t.Errorf("site = %+v", c.Site)
 	}
-	if c.Lint.Rules["blameless/hindsight"] != "warning" {
+	if c.Lint.Rules["blameless/hindsight"] != "warning" || c.Lint.Blameless.ImpliedThreshold != 0.85 {
 		t.Errorf("lint = %+v", c.Lint)
 	}
 }
@@ -83,6 +85,9 @@ func TestParseErrors(t *testing.T) {
 		{"fields:\n  strated: begin\n", `c.yaml:1:1: fields: "strated" is not a front matter field (did you mean "started"?)`},
 		{"fields:\n  started: t\n  resolved: t\n", `fields: resolved and started are both mapped to "t"`},
 		{"lint:\n  rules:\n    x: loud\n", `lint.rules: x: severity must be error, warning or off, not "loud"`},
+		{"lint:\n  blameless:\n    implied_threshold: 0.3\n", `c.yaml:3:5: lint.blameless.implied_threshold must be from 0.5 to below 1, not 0.3`},
+		{"lint:\n  blameless:\n    implied_threshold: 1\n", `c.yaml:3:5: lint.blameless.implied_threshold must be from 0.5 to below 1, not 1`},
+		{"lint:\n  blameless:\n    implied_threshold: high\n", `c.yaml:3:24: lint.blameless.implied_threshold must be a number, not "high"`},
 		{"site:\n  title: [x\n", `c.yaml:2:1: invalid YAML: did not find expected ',' or ']'`},
 		{"a: &x 1\nsite:\n  title: *x\n", `unknown setting "a"`},
 		{"- a\n", `c.yaml:1:1: the configuration must be a mapping of settings, not a list`},

@@ -57,7 +57,7 @@ func decode(path string, data []byte, c *Config) error {
 			c.keyPos[k.Value] = render.Pos{Line: k.Line, Col: k.Column}
 		}
 	}
-	d := &decoder{path: path}
+	d := &decoder{path: path, keyPos: c.keyPos}
 	d.check(root, reflect.TypeOf(c).Elem(), "")
 	if len(d.errs) > 0 {
 		d.errs.Sort()
@@ -72,6 +72,9 @@ func decode(path string, data []byte, c *Config) error {
 type decoder struct {
 	path string
 	errs render.ErrorList
+	// keyPos gets the position of each setting below the top level,
+	// by its dotted name ("lint.blameless.implied_threshold").
+	keyPos map[string]render.Pos
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
@@ -122,6 +125,9 @@ func (d *decoder) check(n *yaml.Node, t reflect.Type, where string) {
 				continue
 			}
 			seen[k.Value] = true
+			if where != "" {
+				d.keyPos[key] = render.Pos{Line: k.Line, Col: k.Column}
+			}
 			d.check(v, f.Type, key)
 		}
 	case reflect.Map:
@@ -152,6 +158,10 @@ func (d *decoder) check(n *yaml.Node, t reflect.Type, where string) {
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
 			d.errorf(n, "%s must be true or false, not %s", label(where), describe(n))
+		}
+	case reflect.Float64:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!float" && n.Tag != "!!int" {
+			d.errorf(n, "%s must be a number, not %s", label(where), describe(n))
 		}
 	}
 }
