@@ -325,3 +325,19 @@ func TestBlamelessExplainExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestBlankURLs: bare URLs, in any case, become spaces of their length;
+// words that merely start like them stay.
+func TestBlankURLs(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"see https://x.example/blame now", "see " + strings.Repeat(" ", 23) + " now"},
+		{"HTTP://A.B and Www.blame.example.", strings.Repeat(" ", 10) + " and " + strings.Repeat(" ", 18)},
+		{"what, when, with, http, www, wwwx, https:/x", "what, when, with, http, www, wwwx, https:/x"},
+		{"a.http://x and xwww.y", "a.http://x and xwww.y"},
+		{"ht", "ht"},
+	} {
+		if got := blankURLs(tc.in); got != tc.want {
+			t.Errorf("blankURLs(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

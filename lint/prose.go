@@ -134,12 +134,22 @@ func urlStart(text string, from int) int {
 		if i > 0 && (isAlnum(text[i-1]) || text[i-1] == '/' || text[i-1] == '.') {
 			continue
 		}
-		rest := strings.ToLower(text[i:min(len(text), i+8)])
-		if strings.HasPrefix(rest, "http://") || strings.HasPrefix(rest, "https://") || strings.HasPrefix(rest, "www.") {
+		// Most words that start so are "when", "was", "had": the second
+		// letter rules them out before any comparison.
+		if i+4 > len(text) || text[i+1]|0x20 != 't' && text[i+1]|0x20 != 'w' {
+			continue
+		}
+		rest := text[i:min(len(text), i+8)]
+		if prefixFold(rest, "http://") || prefixFold(rest, "https://") || prefixFold(rest, "www.") {
 			return i
 		}
 	}
 	return -1
+}
+
+// prefixFold reports whether s starts with prefix, ignoring case.
+func prefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 func isAlnum(c byte) bool {

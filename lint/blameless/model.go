@@ -455,7 +455,10 @@ func isWordByte(c byte) bool {
 // toks are its tokens, or nil when it was not tokenised: the model is
 // cheap, and most sentences are not tokenised at all.
 func (d *Detector) implied(sentence string, toks []token, programs map[string]bool) (Match, bool) {
-	if d.model == nil || len(sentence) < minImplied || toks == nil && !mayNamePerson(sentence) || d.model.probability(sentence) < d.threshold {
+	// Of a tokenised sentence, whether it names a person is the cheaper
+	// test; of another, the model is cheaper than tokenising it.
+	if d.model == nil || len(sentence) < minImplied || toks == nil && !mayNamePerson(sentence) ||
+		toks != nil && (len(toks) == 0 || !namesPerson(toks)) || d.model.probability(sentence) < d.threshold {
 		return Match{}, false
 	}
 	if toks == nil {

@@ -18,8 +18,11 @@ import (
 func ProgramWords(text string, words map[string]bool) map[string]bool {
 	prev, start := "", true
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		if !isLetter(r) {
 			switch r {
 			case '.', '!', '?', ':', ';', '\n':
 				start = true
@@ -32,8 +35,15 @@ func ProgramWords(text string, words map[string]bool) map[string]bool {
 		}
 		j := i + size
 		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+					break
+				}
+				j++
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && r2 != '_' {
+			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
 				break
 			}
 			j += s2
@@ -51,6 +61,15 @@ func ProgramWords(text string, words map[string]bool) map[string]bool {
 		prev, i = w, j
 	}
 	return words
+}
+
+// isLetter is unicode.IsLetter with a shortcut for ASCII, which most of
+// the text is.
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
 }
 
 // nextWord returns the next word of s, lower-cased, when only a space
