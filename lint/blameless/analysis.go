@@ -11,6 +11,11 @@ type np struct {
 	generic    bool // "anyone", "any reviewer", "nobody who ..."
 }
 
+// supportKinds name the people of a department after them: "partner
+// support", "tier-2 support" (not "IPv6 support").
+var supportKinds = wordSet(`partner customer tier-1 tier-2 tier-3 first-line second-line technical tech it field
+	merchant seller member`)
+
 // nounPhrase parses a noun phrase starting at token i. It returns ok false
 // when token i cannot start one (a verb, an adverb, punctuation).
 func nounPhrase(toks []token, i int) (np, bool) {
@@ -119,6 +124,8 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 	p := np{start: i, end: j}
 	p.person = head.is(fRole|fName|fHandle) || head.is(fPersonPron) && head.base != "his" && head.base != "her" ||
 		j-i == 1 && departments[head.base] ||
+		// "Partner support", "tier-2 support": the people who answer.
+		departments[head.base] && j-2 >= first && j-2 >= i && supportKinds[toks[j-2].base] ||
 		// "the night shift", "the on-call rotation"
 		shiftNouns[head.base] && j-2 >= first && (shiftTimes[toks[j-2].base] || toks[j-2].is(fRole)) ||
 		// "Networking", "Identity": a capitalised team name in mid-sentence
@@ -593,6 +600,10 @@ func mentionsPerson(toks []token) bool {
 			return true
 		}
 		if t.is(fPersonPron) {
+			return true
+		}
+		// "the night shift"
+		if shiftNouns[t.base] && k > 0 && shiftTimes[toks[k-1].base] {
 			return true
 		}
 	}

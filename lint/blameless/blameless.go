@@ -501,13 +501,19 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	if pt.phrase.Negatable && clauseNegated(toks, start) || negatedLabel(toks, start) {
 		return false
 	}
-	if (pt.phrase.Category == HumanError || pt.phrase.Category == PersonCause && pt.phrase.When == Always) && metaMention(toks, start) {
+	if (pt.phrase.Category == HumanError || pt.phrase.When == Always && (pt.phrase.Category == PersonCause || pt.phrase.Category == Judgement)) &&
+		metaMention(toks, start) {
 		// "Calling this a blunder by one person would ignore ...",
 		// "Labelling this a human slip would hide ...".
 		return false
 	}
 	switch pt.phrase.When {
 	case Subject:
+		if start > 0 && toks[start].is(fPast) && articles[toks[start-1].base] {
+			// "explained the missed restocks": a participle after an
+			// article qualifies a noun; it is not the verb.
+			return false
+		}
 		p, ok := subject(toks, start)
 		// "Nobody is to blame" says no person did it.
 		if !ok || !(p.person || blameNounSubject(toks, p) || teamSubject(toks, p) && blamePredicate(toks, start, end) ||
@@ -677,6 +683,10 @@ func purposeClause(toks []token, end int) bool {
 			return false
 		}
 		switch t.base {
+		case "though", "although", "despite":
+			// "even though the runbook allows it": the process allowed
+			// what the person did not do.
+			return false
 		case "so":
 			if toks[k+1].base == "that" || toks[k+1].base == "as" {
 				return true
@@ -832,16 +842,31 @@ func sameAsSubstitution(toks []token, from int) bool {
 			// clause's words.
 			return false
 		}
-		if toks[k].base == "same" && k+1 < len(toks) && timeNouns[toks[k+1].base] {
-			// "the same morning": a time, not the same choice.
-			continue
-		}
-		if toks[k].base == "same" || toks[k].base == "position" || toks[k].base == "shoes" {
-			return true
+		switch toks[k].base {
+		case "same":
+			// "would have done the same", "the same call": the same
+			// choice; not "the same morning", "the same numbers".
+			if k+1 == len(toks) || !plainWord(&toks[k+1]) || substitutionNouns[toks[k+1].base] {
+				return true
+			}
+		case "position", "shoes", "situation", "place":
+			// "in her position", "in the same shoes"; not "the slot
+			// position", nor "a failover alert in place".
+			for j := k - 2; j >= from && j >= k-3; j-- {
+				if toks[j].base == "in" {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
+
+// substitutionNouns follow "the same" in a substitution test: "anyone
+// would have made the same call".
+var substitutionNouns = wordSet(`call calls choice choices decision decisions mistake mistakes thing things move
+	moves position shoes situation place assumption assumptions conclusion judgement judgment trap traps pitfall
+	error errors path`)
 
 // metaMention reports whether a label is being discussed rather than used:
 // "Labelling this operator error would tell us nothing".

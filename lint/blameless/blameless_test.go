@@ -1442,6 +1442,56 @@ var sentenceCases = []struct {
 	{"Whoever wrote that parser should be kept well away from safety-critical code.", Punitive},
 	{"The trigger was hardware, but what turned it into lost seats was human error back in 2022.", HumanError},
 	{"The operator error logs are kept for a year.", ""},
+	// "The same" and "position" test a substitution only as one: "in her
+	// position", "the same call"; not "in the same hour", "the slot
+	// position".
+	{"Neema failed to add a test with two readings in the same hour.", PersonCause},
+	{"Aiko should have noted the slot position before promoting.", Counterfactual},
+	{"Anyone in her position would have made the same call.", ""},
+	// What the runbook allowed and the person did not do.
+	{"Mafalda failed to suspend the alerts, even though the runbook allows it.", PersonCause},
+	// People by what they do: the operator, customer care, partner support,
+	// forecasters; programs by their product.
+	{"If the operator had opened the dashboard, he would have seen the counter.", Counterfactual},
+	{"The Strimzi operator failed to reconcile the topic.", ""},
+	{"Customer care failed to escalate a security problem.", PersonCause},
+	{"Partner support ignored the first email from the shelter.", PersonCause},
+	{"IPv6 support failed to load on the old kernels.", ""},
+	{"The forecasters on the night desk ought to have spotted the gap.", Counterfactual},
+	// A verdict on conduct as the predicate or on the work.
+	{"Forcing slot ownership by hand at peak was plain recklessness.", Judgement},
+	{"It was a careless migration, done late at night.", Judgement},
+	{"The lazy migration copies rows on first read.", ""},
+	{"It was inexcusable for the switchboard operator to treat the pager as routine.", Judgement},
+	// More verdicts in plain words, and their neighbours about systems.
+	{"Håkon has been told about the lookup at least twice and still loads tariffs like a rookie.", Judgement},
+	{"Tadhg took his time answering the escalation.", Judgement},
+	{"The security team dragged its feet for half an hour.", Judgement},
+	{"Nobody on the night shift was paying any real attention to the banner.", Judgement},
+	{"The platform team is out of its depth with Consul.", Judgement},
+	{"The storage team has never taken data retention seriously.", Judgement},
+	{"The early shift is simply not competent to run a release alone.", Judgement},
+	{"Signing up for on-call and then riding the train shows real indifference.", Judgement},
+	{"Picking it as a default shows a lazy attitude to the one field that matters.", Judgement},
+	{"Calling this a careless review would miss the point.", ""},
+	{"Any engineer using this module would have walked into the same trap.", ""},
+	{"Zhou Qian brushed the report aside and went home.", PersonCause},
+	{"Tomáš deployed the rule and knocked out the Android app for an hour.", PersonCause},
+	{"The failed switch knocked out the rack.", ""},
+	{"Lukáš dumped the whole mess on Parisa and Eoin.", PersonCause},
+	{"Zdeněk left the night shift holding a broken scheduler.", PersonCause},
+	{"The culprit is not the console; it is the person who ran it.", PersonCause},
+	{"Field operations explained the missed restocks to customers.", ""},
+	{"Selam is as much to blame as Dafydd.", Punitive},
+	{"Everyone in the channel knew who the culprit was.", Punitive},
+	{"Bohdan's use of the tool is a sackable offence.", Punitive},
+	{"Rizky should expect a conversation about his merge rights.", Punitive},
+	{"Leadership wants the engineers responsible named in the board report.", Punitive},
+	{"Elin's access to the relay repository has been reduced to read-only.", Punitive},
+	{"At its root, this was a DBA error during the failover.", HumanError},
+	{"The DBA error log rotated at midnight.", ""},
+	{"Tomás should have dry-run the cleanup first.", Counterfactual},
+	{"If only somebody on call had looked at the CDN log first.", Counterfactual},
 }
 
 func TestSentences(t *testing.T) {

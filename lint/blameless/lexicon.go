@@ -124,7 +124,8 @@ var (
 		lawyers attorney attorneys solicitor solicitors paralegal paralegals statistician statisticians
 		technologist technologists agency agencies supplier suppliers recruiter recruiters inspector inspectors
 		apprentice apprentices volunteer volunteers librarian librarians teacher teachers lecturer lecturers
-		firm firms`)
+		firm firms operator operators forecaster forecasters dispatcher dispatchers moderator moderators
+		journalist journalists`)
 
 	// departments name a group of people when they stand alone as a
 	// subject ("Support failed to notify customers"), but not inside a

@@ -214,6 +214,17 @@ func (pt *pattern) backward(toks []token, ei, pos int) (int, bool) {
 		}
 		return 0, false
 	}
+	if e.kind == ePerson && pos >= 0 {
+		// A person's noun phrase that ends here: "it is the person who",
+		// "left the night shift holding".
+		for s := pos - 1; s >= 0 && s >= pos-3; s-- {
+			if p, ok := nounPhrase(toks, s); ok && p.end == pos+1 && p.person && !negativeGeneric(toks, p) {
+				if start, ok := pt.backward(toks, ei-1, s-1); ok {
+					return start, true
+				}
+			}
+		}
+	}
 	for skipped := 0; pos >= 0 && skipped <= maxAdverbs; skipped++ {
 		if e.matchBack(toks, pos) {
 			return pt.backward(toks, ei-1, pos-1)

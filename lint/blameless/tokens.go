@@ -358,12 +358,19 @@ func classify(toks []token, text string, people map[string]bool) {
 	// person: "the fleet manager", "the package manager", "the Kubernetes
 	// operator", "the ingest workers".
 	for k := 1; k < len(toks); k++ {
-		if toks[k].is(fRole) && machineRoles[toks[k].base] && (componentNouns[toks[k-1].base] || techNames[toks[k-1].base]) {
+		if toks[k].is(fRole) && machineRoles[toks[k].base] && (componentNouns[toks[k-1].base] || techNames[toks[k-1].base] ||
+			toks[k-1].is(fTitle) && !toks[k-1].is(fSentenceStart)) {
+			// (And after a product's name: "the Strimzi operator".)
 			toks[k].flags &^= fRole
 		}
 		// "The support agent ignored the phrase": a person, where "the
 		// monitoring agent" is a program.
 		if (toks[k].base == "agent" || toks[k].base == "agents") && humanAgents[toks[k-1].base] {
+			toks[k].flags |= fRole
+		}
+		// "Customer care failed to escalate": the people who do the
+		// work.
+		if toks[k].base == "care" && toks[k-1].base == "customer" {
 			toks[k].flags |= fRole
 		}
 		// "Two retail partners missed their reports": businesses the
