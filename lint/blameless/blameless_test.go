@@ -1492,6 +1492,10 @@ var sentenceCases = []struct {
 	{"The DBA error log rotated at midnight.", ""},
 	{"Tomás should have dry-run the cleanup first.", Counterfactual},
 	{"If only somebody on call had looked at the CDN log first.", Counterfactual},
+	// Going back to the work in hand is not going back to bed.
+	{"Nour muted the alert and went back to the rollback.", ""},
+	{"After the call, Dmitri went back to the migration and finished the cutover.", ""},
+	{"Priya silenced the duplicate page and went back to her work on the fix.", ""},
 }
 
 func TestSentences(t *testing.T) {
