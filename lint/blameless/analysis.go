@@ -135,6 +135,8 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 		groupHeads[head.base] && j-2 >= first && j-2 >= i && (teamNames[toks[j-2].base] || departments[toks[j-2].base]) ||
 		// "the release engineering group", "the payments rotation", "the
 		// support desk": a collective noun after what the group does.
+		// "the ski school office": the people who staff it.
+		head.base == "office" && j-2 >= first && j-2 >= i && plainWord(&toks[j-2]) ||
 		teamNouns[head.base] && j-2 >= first && j-2 >= i && (teamNames[toks[j-2].base] ||
 			departments[toks[j-2].base] || groupHeads[toks[j-2].base] || toks[j-2].is(fRole)) ||
 		// "the person responsible", "the engineers involved"
@@ -177,7 +179,7 @@ var (
 	postAdjectives = wordSet(`responsible involved concerned`)
 	groupHeads     = wordSet(`engineering operations ops support`)
 	teamNouns      = wordSet(`group groups rotation rota crew crews desk department function unit squad
-		squads pod guild`)
+		squads pod guild office`)
 	// teamNames are functions that name a team when capitalised mid-sentence.
 	teamNames = wordSet(`networking infrastructure infra platform identity operations database databases
 		storage payments billing frontend backend mobile data reliability release compliance`)

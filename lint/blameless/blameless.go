@@ -658,8 +658,9 @@ func compoundModifier(toks []token, end int) bool {
 		return false
 	}
 	n := &toks[end]
-	if postNominal[n.base] {
-		// "human error back in 2022", "operator error again".
+	if postNominal[n.base] || storyNouns[n.base] {
+		// "human error back in 2022", "operator error again", "a human
+		// error story".
 		return false
 	}
 	if n.is(fWord) && !n.is(fPrep|fCoord|fSub|fRel|fAux|fDet|fAdv|fNeg|fPersonPron|fOtherPron|fPresent|fNumber) {
@@ -671,6 +672,9 @@ func compoundModifier(toks []token, end int) bool {
 // postNominal are words that follow a noun without modifying it: adverbs
 // of time and place the lexicon does not list.
 var postNominal = wordSet(`back again too today yesterday tonight twice once alone here there`)
+
+// storyNouns name what a label is used to tell: "a human error story".
+var storyNouns = wordSet(`story stories tale tales case narrative explanation`)
 
 // purposeClause reports whether the sentence after token end gives the
 // action a protective purpose ("skipped the retries so that no card was
