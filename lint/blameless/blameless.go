@@ -515,6 +515,9 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 			return false
 		}
 		p, ok := subject(toks, start)
+		if (!ok || !p.person) && pt.phrase.Category == Judgement && workAtClauseStart(toks, start) {
+			return !sameAsSubstitution(toks, start)
+		}
 		// "Nobody is to blame" says no person did it.
 		if !ok || !(p.person || blameNounSubject(toks, p) || teamSubject(toks, p) && blamePredicate(toks, start, end) ||
 			pt.phrase.Category == Judgement && (personsWork(toks, p) || pt.trait && (actionSubject(toks, p) || workNouns[toks[p.end-1].base]))) ||
@@ -590,6 +593,13 @@ func systemLabel(toks []token, m int) bool {
 	if toks[m].base != "user" {
 		return false
 	}
+	// A class of HTTP response: "a rejected card is a user error (HTTP
+	// 403)".
+	for k := range toks {
+		if t := &toks[k]; t.base == "http" || t.base == "4xx" || t.is(fNumber) && len(t.base) == 3 && t.base[0] == '4' {
+			return true
+		}
+	}
 	for k := m - 1; k >= 0 && k >= m-8 && !toks[k].is(fStrong|fComma); k-- {
 		if toks[k].base == "as" && k > 0 {
 			for j := k - 1; j >= 0 && j >= k-6 && !toks[j].is(fStrong|fComma); j-- {
@@ -604,7 +614,7 @@ func systemLabel(toks []token, m int) bool {
 
 var labelVerbs = wordSet(`classified classifies classify categorised categorized categorises categorizes
 	tagged tags marked marks flagged flags reported reports logged logs returned returns counted counts
-	surfaced surfaces treated treats`)
+	surfaced surfaces treated treats showed shows displayed displays answered answers raised raises`)
 
 // namedAsLabel reports whether the label at token m is named as a term
 // rather than used: 'The label "user error" does not fit', "the term human
@@ -791,6 +801,28 @@ func actionSubject(toks []token, p np) bool {
 	return isGerund(&toks[p.start]) && (p.start == 0 || isBoundary(toks, p.start-1))
 }
 
+// workAtClauseStart reports whether the clause of token m starts with a
+// person's work, which the subject search may have missed behind a
+// modifier: "Kato's handover after the load test was slipshod".
+func workAtClauseStart(toks []token, m int) bool {
+	s := m
+	for s > 0 && !toks[s-1].is(fStrong|fComma) {
+		s--
+	}
+	for s < m && toks[s].is(fTitle) && toks[s].is(fName) && !toks[s].is(fPossessive) {
+		s++ // "Zhou Qian's"
+	}
+	if !toks[s].is(fPossessive) || !personToken(&toks[s]) {
+		return false
+	}
+	for k := s + 1; k < m && k <= s+3; k++ {
+		if workNouns[toks[k].base] {
+			return true
+		}
+	}
+	return false
+}
+
 // blameNounSubject reports whether a subject is a person's decision or
 // failing: "Keiko's decision to skip staging caused the outage".
 func blameNounSubject(toks []token, p np) bool {
@@ -881,9 +913,14 @@ func metaMention(toks []token, m int) bool {
 		return true
 	}
 	// A comma ends the search: "Calling it what it is, this was human
-	// error" uses the label in a clause of its own.
-	for k := m - 1; k >= 0 && !toks[k].is(fStrong|fComma); k-- {
+	// error" uses the label in a clause of its own. Quotation marks do
+	// not: 'Writing "operator error" in the summary'.
+	for k := m - 1; k >= 0 && (!toks[k].is(fStrong|fComma) || quoteMarks[toks[k].base]); k-- {
 		switch toks[k].base {
+		case "whether":
+			// A question about the label: "Whether this counts as
+			// someone's mistake matters less than ...".
+			return true
 		case "assumed", "assuming", "suspected", "suspecting", "ruled", "ruling", "hypothesis", "theory":
 			// A hypothesis during the incident: "Assumed user error at the time".
 			return true

@@ -1528,6 +1528,15 @@ var sentenceCases = []struct {
 	{"Kosal is too green for a solo night shift.", Judgement},
 	{"This is, regrettably, a human error story.", HumanError},
 	{"The Kafka brokers would have gone offline with a second one down.", ""},
+	// A person's work judged, whatever stands between it and the verdict.
+	{"Kato's handover after the load test was slipshod.", Judgement},
+	{"Zhou Qian's first response to a regulator's audit finding was dismissive.", Judgement},
+	{"Kato's handover after the load test was complete.", ""},
+	// Labels of systems and labels discussed.
+	{"To the scanner API a rejected card is a user error (HTTP 403).", ""},
+	{"The API answered each rejection as a user error.", ""},
+	{"Writing \"operator error\" in the summary tells the next operator nothing.", ""},
+	{"Whether this counts as someone's mistake matters less than the missing check.", ""},
 }
 
 func TestSentences(t *testing.T) {
