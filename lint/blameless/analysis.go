@@ -136,7 +136,7 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 		// "the release engineering group", "the payments rotation", "the
 		// support desk": a collective noun after what the group does.
 		// "the ski school office": the people who staff it.
-		head.base == "office" && j-2 >= first && j-2 >= i && plainWord(&toks[j-2]) ||
+		head.base == "office" && j-2 >= i && (plainWord(&toks[j-2]) || toks[j-2].is(fPossessive) && personToken(&toks[j-2])) ||
 		teamNouns[head.base] && j-2 >= first && j-2 >= i && (teamNames[toks[j-2].base] ||
 			departments[toks[j-2].base] || groupHeads[toks[j-2].base] || toks[j-2].is(fRole)) ||
 		// "the person responsible", "the engineers involved"

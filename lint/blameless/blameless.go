@@ -501,7 +501,8 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	if pt.phrase.Negatable && clauseNegated(toks, start) || negatedLabel(toks, start) {
 		return false
 	}
-	if (pt.phrase.Category == HumanError || pt.phrase.When == Always && (pt.phrase.Category == PersonCause || pt.phrase.Category == Judgement)) &&
+	if (pt.phrase.Category == HumanError || pt.phrase.When == Always &&
+		(pt.phrase.Category == PersonCause || pt.phrase.Category == Judgement || pt.phrase.Category == Punitive)) &&
 		metaMention(toks, start) {
 		// "Calling this a blunder by one person would ignore ...",
 		// "Labelling this a human slip would hide ...".
@@ -512,6 +513,11 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 		if start > 0 && toks[start].is(fPast) && articles[toks[start-1].base] {
 			// "explained the missed restocks": a participle after an
 			// article qualifies a noun; it is not the verb.
+			return false
+		}
+		if start >= 2 && toks[start-1].base == "to" && plainWord(&toks[start-2]) && !personToken(&toks[start-2]) {
+			// "changed the parser to ignore trailing fields": the thing
+			// before "to" does what follows.
 			return false
 		}
 		p, ok := subject(toks, start)
@@ -849,6 +855,7 @@ func personsWork(toks []token, p np) bool {
 }
 
 var workNouns = wordSet(`work review reviews reviewing checking handling response communication communications
+	edit edits insistence deploy deployment release upgrade merge approval sign-off
 	attitude approach conduct behaviour behavior judgement judgment testing code change changes fix commit
 	commits pr plan planning preparation effort efforts follow-up documentation decision decisions call
 	choice analysis investigation diagnosis reaction performance explanation update updates notes write-up
@@ -921,6 +928,13 @@ func metaMention(toks []token, m int) bool {
 			// A question about the label: "Whether this counts as
 			// someone's mistake matters less than ...".
 			return true
+		case "keeping", "keep", "kept", "leaving", "leave":
+			// "keeping operator error out of the conclusions".
+			for j := m + 1; j < len(toks) && j <= m+4; j++ {
+				if toks[j].base == "out" {
+					return true
+				}
+			}
 		case "assumed", "assuming", "suspected", "suspecting", "ruled", "ruling", "hypothesis", "theory":
 			// A hypothesis during the incident: "Assumed user error at the time".
 			return true
@@ -963,10 +977,19 @@ func quotedAt(toks []token, m int) bool {
 	for after < len(toks) && after <= m+8 && !toks[after].is(fStrong) {
 		after++
 	}
+	if before < 0 || after >= len(toks) || !quoteMarks[toks[before].base] || !quoteMarks[toks[after].base] {
+		return false
+	}
 	// The quotation holds more than the label: "the root cause was
-	// "human error"" uses it, in scare quotes.
-	return before >= 0 && before < m-1 && after < len(toks) && quoteMarks[toks[before].base] && quoteMarks[toks[after].base]
+	// "human error"" uses it, in scare quotes; but 'the ticket says
+	// "operator error"' and '"Pilot error" is how the ticket put it'
+	// report another's words.
+	return before < m-1 || before > 0 && reportVerbs[toks[before-1].base] ||
+		after+2 < len(toks) && (toks[after+1].base == "is" || toks[after+1].base == "was") && toks[after+2].base == "how"
 }
+
+// reportVerbs introduce another's words: 'the ticket says "operator error"'.
+var reportVerbs = wordSet(`says said reads read calls called titled labelled labeled`)
 
 // presentBe are the present forms of "be" and "get".
 var presentBe = wordSet(`is are gets get`)

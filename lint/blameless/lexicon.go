@@ -87,7 +87,7 @@ var (
 		had was were been became become came come let bought built dealt dug fed forbade forgave
 		forgiven hung laid lay lent lit mistook mistaken overlooked overran overrode overridden
 		overwrote overwritten quit rebuilt rewrote rewritten shrank sought split spread sprang stank
-		stung strove swam upset withdrew withdrawn wound blew blown bent bit bitten bled woken awoken typo'd`)
+		stung strove swam upset withdrew withdrawn wound blew blown bent bit bitten bled woken awoken typo'd withheld`)
 
 	// notParticiples end in -ed but are not verbs.
 	notParticiples = wordSet(`red bed need speed feed seed shed bled fled sled embed hundred naked wicked
@@ -125,7 +125,7 @@ var (
 		technologist technologists agency agencies supplier suppliers recruiter recruiters inspector inspectors
 		apprentice apprentices volunteer volunteers librarian librarians teacher teachers lecturer lecturers
 		firm firms operator operators forecaster forecasters dispatcher dispatchers moderator moderators
-		journalist journalists trader traders`)
+		journalist journalists trader traders witness witnesses`)
 
 	// departments name a group of people when they stand alone as a
 	// subject ("Support failed to notify customers"), but not inside a
