@@ -216,6 +216,14 @@ func TestBlamelessHeldOut(t *testing.T) {
 		{"heldout65", 0.96, 0.96}, // blind: 0.974/0.926; tuned and trained on since
 		{"heldout66", 0.98, 0.98}, // blind: 0.990/0.843; tuned and trained on since
 		{"heldout67", 0.98, 0.95}, // blind: 0.990/0.860; tuned and trained on since
+		{"heldout68", 0.98, 0.97}, // blind: 0.982/0.917; tuned and trained on since
+		{"heldout69", 0.98, 0.98}, // blind: 0.983/0.967; tuned and trained on since
+		{"heldout70", 0.98, 0.92}, // blind: 0.982/0.884; tuned and trained on since
+		{"heldout71", 0.98, 0.91}, // blind: 0.953/0.835; tuned and trained on since
+		{"heldout72", 0.98, 0.97}, // blind: 0.956/0.901; tuned and trained on since
+		{"heldout73", 0.98, 0.97}, // blind: 1.000/0.909; tuned and trained on since
+		{"heldout74", 0.98, 0.96}, // blind: 0.936/0.851; tuned and trained on since
+		{"heldout75", 0.98, 0.96}, // blind: 1.000/0.917; tuned and trained on since
 	} {
 		t.Run(tc.set, func(t *testing.T) {
 			p, r := blamelessAccuracy(t, filepath.Join("blameless", "testdata", tc.set))
