@@ -510,9 +510,10 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 	}
 	switch pt.phrase.When {
 	case Subject:
-		if start > 0 && toks[start].is(fPast) && articles[toks[start-1].base] {
-			// "explained the missed restocks": a participle after an
-			// article qualifies a noun; it is not the verb.
+		if start > 0 && toks[start].is(fPast) && (articles[toks[start-1].base] || toks[start-1].is(fNumber)) {
+			// "explained the missed restocks", "133 missed viewings": a
+			// participle after an article or a number qualifies a noun; it
+			// is not the verb.
 			return false
 		}
 		if start >= 2 && toks[start-1].base == "to" && plainWord(&toks[start-2]) && !personToken(&toks[start-2]) {
@@ -918,6 +919,11 @@ func metaMention(toks []token, m int) bool {
 		// A label quoted from a form or a report: 'asks whether it was
 		// caused by a "compromised key or user error"'.
 		return true
+	}
+	// "Calling this anything other than human error would be dishonest"
+	// asserts the label.
+	if m >= 2 && (toks[m-2].base == "other" && toks[m-1].base == "than" || toks[m-2].base == "anything" && toks[m-1].base == "but") {
+		return false
 	}
 	// A comma ends the search: "Calling it what it is, this was human
 	// error" uses the label in a clause of its own. Quotation marks do

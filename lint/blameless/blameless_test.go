@@ -1574,6 +1574,32 @@ var sentenceCases = []struct {
 	{"Csilla's team let a rule spread unchecked to all twelve districts.", PersonCause},
 	{"The change advisory board rubber-stamped the migration.", Judgement},
 	{"The contractor's office ignored three calls from the council.", PersonCause},
+	// A fourth batch: attributive participles, places with numbers, and
+	// more verdicts, sanctions and hindsight.
+	{"Branches recorded 133 missed viewings where applicants left early.", ""},
+	{"Kenan restored the lazy reader flag in a follow-up commit.", ""},
+	{"The harbour master suspended Berth 3 operations for 40 minutes.", ""},
+	{"Withdraw the contractor's site access until the vendor sends someone competent.", Judgement},
+	{"Nobody on the firmware team had the sense to ask city operations.", Judgement},
+	{"We will be reviewing whether Chaime's firm keeps the contract.", Punitive},
+	{"The blame here sits with the AV contractor.", Punitive},
+	{"Tatenda was half-asleep at the wheel for the first half hour.", Judgement},
+	{"Selma sat on two escalations from the helpdesk before she paged anyone.", PersonCause},
+	{"The firm has been told that a repeat will trigger penalty clauses aimed at Curdin personally.", Punitive},
+	{"We have withheld payment on Edin's final invoice as a consequence.", Punitive},
+	{"Kenan's refactor was a rush job.", Judgement},
+	{"Support treated two clear warnings as noise, which is careless at the start of an intake.", Judgement},
+	{"If only the editors had told anyone about the new column.", Counterfactual},
+	{"The trustees neglected the technology side of the charity for years.", PersonCause},
+	{"The report names the ticketing team as the party at fault.", Judgement},
+	{"Take the weekend dispatcher off the weekend rota until a review is complete.", Punitive},
+	{"Remove template publishing rights from the design team permanently.", Punitive},
+	{"Calling this anything other than human error in the pricing team would be dishonest.", HumanError},
+	{"Calling this human error would explain nothing.", ""},
+	{"It should have been plain to Jānis that a flipped orientation breaks everything downstream.", Hindsight},
+	{"Our director described it as a mistake by one of our map engineers.", HumanError},
+	{"The messaging team is responsible for the delay.", PersonCause},
+	{"Kristjan treated a compliance-critical change like a weekend side project.", Judgement},
 }
 
 func TestSentences(t *testing.T) {

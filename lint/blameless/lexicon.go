@@ -125,7 +125,7 @@ var (
 		technologist technologists agency agencies supplier suppliers recruiter recruiters inspector inspectors
 		apprentice apprentices volunteer volunteers librarian librarians teacher teachers lecturer lecturers
 		firm firms operator operators forecaster forecasters dispatcher dispatchers moderator moderators
-		journalist journalists trader traders witness witnesses`)
+		journalist journalists trader traders witness witnesses editors trustee trustees`)
 
 	// departments name a group of people when they stand alone as a
 	// subject ("Support failed to notify customers"), but not inside a

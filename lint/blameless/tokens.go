@@ -391,6 +391,11 @@ func classify(toks []token, text string, people map[string]bool) {
 			t.is(fSentenceStart) && k+1 < len(toks) && articles[toks[k+1].base] {
 			t.flags &^= fName
 		}
+		// One followed by a number names a place or a thing: "Berth 3",
+		// "Gate 12".
+		if k+1 < len(toks) && toks[k+1].is(fNumber) && !t.is(fPossessive) {
+			t.flags &^= fName
+		}
 		// One that starts a sentence and is followed by "of" is a common
 		// noun ("Lack of backoff caused ...", "Influx of requests").
 		if t.is(fSentenceStart) && k+1 < len(toks) && toks[k+1].low == "of" {
