@@ -224,6 +224,14 @@ func TestBlamelessHeldOut(t *testing.T) {
 		{"heldout73", 0.98, 0.97}, // blind: 1.000/0.909; tuned and trained on since
 		{"heldout74", 0.98, 0.96}, // blind: 0.936/0.851; tuned and trained on since
 		{"heldout75", 0.98, 0.96}, // blind: 1.000/0.917; tuned and trained on since
+		{"heldout76", 0.98, 0.96}, // blind: 0.982/0.909; tuned and trained on since
+		{"heldout77", 0.96, 0.95}, // blind: 0.982/0.917; tuned and trained on since
+		{"heldout78", 0.98, 0.98}, // blind: 1.000/0.917; tuned and trained on since
+		{"heldout79", 0.97, 0.96}, // blind: 0.982/0.917; tuned and trained on since
+		{"heldout80", 0.98, 0.96}, // blind: 0.975/0.967; tuned and trained on since
+		{"heldout81", 0.97, 0.96}, // blind: 0.974/0.917; tuned and trained on since
+		{"heldout82", 0.96, 0.94}, // blind: 0.938/0.868; tuned and trained on since
+		{"heldout83", 0.98, 0.95}, // blind: 1.000/0.909; tuned and trained on since
 	} {
 		t.Run(tc.set, func(t *testing.T) {
 			p, r := blamelessAccuracy(t, filepath.Join("blameless", "testdata", tc.set))

@@ -1600,6 +1600,13 @@ var sentenceCases = []struct {
 	{"Our director described it as a mistake by one of our map engineers.", HumanError},
 	{"The messaging team is responsible for the delay.", PersonCause},
 	{"Kristjan treated a compliance-critical change like a weekend side project.", Judgement},
+	// Deleting and removing with agreement, as planned, is a neutral step.
+	{"With the DBA's approval, Lena deleted the stale replication slot.", ""},
+	{"After the team agreed, Omar deleted the failed release record and re-ran the deploy.", ""},
+	{"Priya deleted the orphaned volumes, as planned in the change ticket.", ""},
+	{"Tomasz removed the stuck lock with the on-call lead's agreement.", ""},
+	{"Once the backfill finished, Mateo dropped the temporary table.", ""},
+	{"On Ana's instruction, Kofi deleted the duplicate queue and restarted the consumers.", ""},
 }
 
 func TestSentences(t *testing.T) {
