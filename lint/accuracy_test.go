@@ -232,6 +232,14 @@ func TestBlamelessHeldOut(t *testing.T) {
 		{"heldout81", 0.97, 0.96}, // blind: 0.974/0.917; tuned and trained on since
 		{"heldout82", 0.96, 0.94}, // blind: 0.938/0.868; tuned and trained on since
 		{"heldout83", 0.98, 0.95}, // blind: 1.000/0.909; tuned and trained on since
+		{"heldout84", 0.98, 0.91}, // blind: 0.991/0.884; trained on since
+		{"heldout85", 0.97, 0.93}, // blind: 0.982/0.901; trained on since
+		{"heldout86", 0.97, 0.95}, // blind: 0.973/0.909; trained on since
+		{"heldout87", 0.97, 0.93}, // blind: 0.964/0.893; trained on since
+		{"heldout88", 0.97, 0.98}, // blind: 0.955/0.868; trained on since
+		{"heldout89", 0.98, 0.94}, // blind: 0.982/0.909; trained on since
+		{"heldout90", 0.98, 0.98}, // blind: 0.991/0.917; trained on since
+		{"heldout91", 0.98, 0.97}, // blind: 0.991/0.909; trained on since
 	} {
 		t.Run(tc.set, func(t *testing.T) {
 			p, r := blamelessAccuracy(t, filepath.Join("blameless", "testdata", tc.set))
