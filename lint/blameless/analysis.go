@@ -14,7 +14,10 @@ type np struct {
 // supportKinds name the people of a department after them: "partner
 // support", "tier-2 support" (not "IPv6 support").
 var supportKinds = wordSet(`partner customer tier-1 tier-2 tier-3 first-line second-line technical tech it field
-	merchant seller member`)
+	merchant seller member fleet flight yard store`)
+
+// controlRooms make "room" the people in it: "the control room".
+var controlRooms = wordSet(`control operations ops situation war news`)
 
 // nounPhrase parses a noun phrase starting at token i. It returns ok false
 // when token i cannot start one (a verb, an adverb, punctuation).
@@ -137,6 +140,9 @@ func headPhrase(toks []token, i, j int) (np, bool) {
 		// support desk": a collective noun after what the group does.
 		// "the ski school office": the people who staff it.
 		head.base == "office" && j-2 >= i && (plainWord(&toks[j-2]) || toks[j-2].is(fPossessive) && personToken(&toks[j-2])) ||
+		// "the control room", "the night controller": the people on duty.
+		head.base == "room" && j-2 >= i && controlRooms[toks[j-2].base] ||
+		(head.base == "controller" || head.base == "controllers") && j-2 >= i && shiftTimes[toks[j-2].base] ||
 		teamNouns[head.base] && j-2 >= first && j-2 >= i && (teamNames[toks[j-2].base] ||
 			departments[toks[j-2].base] || groupHeads[toks[j-2].base] || toks[j-2].is(fRole)) ||
 		// "the person responsible", "the engineers involved"

@@ -522,7 +522,8 @@ func (d *Detector) holds(pt *pattern, toks []token, start, end int, mentions *in
 			return false
 		}
 		p, ok := subject(toks, start)
-		if (!ok || !p.person) && pt.phrase.Category == Judgement && workAtClauseStart(toks, start) {
+		if (!ok || !p.person) && (pt.phrase.Category == Judgement || pt.phrase.Category == PersonCause && causalVerbs[toks[start].base]) &&
+			workAtClauseStart(toks, start) {
 			return !sameAsSubstitution(toks, start)
 		}
 		// "Nobody is to blame" says no person did it.
@@ -808,6 +809,10 @@ func actionSubject(toks []token, p np) bool {
 	return isGerund(&toks[p.start]) && (p.start == 0 || isBoundary(toks, p.start-1))
 }
 
+// causalVerbs make a person's work the cause: "Kitto's Friday-night merge
+// caused two fridges to be padlocked".
+var causalVerbs = wordSet(`caused causes broke breaks triggered triggers`)
+
 // workAtClauseStart reports whether the clause of token m starts with a
 // person's work, which the subject search may have missed behind a
 // modifier: "Kato's handover after the load test was slipshod".
@@ -856,7 +861,8 @@ func personsWork(toks []token, p np) bool {
 }
 
 var workNouns = wordSet(`work review reviews reviewing checking handling response communication communications
-	edit edits insistence deploy deployment release upgrade merge approval sign-off
+	edit edits insistence deploy deployment release upgrade merge approval sign-off restart restarts merges
+	hygiene practice practices discipline spreadsheet
 	attitude approach conduct behaviour behavior judgement judgment testing code change changes fix commit
 	commits pr plan planning preparation effort efforts follow-up documentation decision decisions call
 	choice analysis investigation diagnosis reaction performance explanation update updates notes write-up

@@ -1607,6 +1607,25 @@ var sentenceCases = []struct {
 	{"Tomasz removed the stuck lock with the on-call lead's agreement.", ""},
 	{"Once the backfill finished, Mateo dropped the temporary table.", ""},
 	{"On Ana's instruction, Kofi deleted the duplicate queue and restarted the consumers.", ""},
+	// A fifth batch: a person's work as the cause, people on duty by their
+	// post, and more verdicts and sanctions.
+	{"Kitto's Friday-night merge caused two fridges to be padlocked.", PersonCause},
+	{"The nightly merge caused two fridges to be padlocked.", ""},
+	{"The night controller failed to escalate while trains piled up.", PersonCause},
+	{"The Kubernetes controller failed to reconcile the deployment.", ""},
+	{"The control room brushed off the first call as the usual rush.", PersonCause},
+	{"Fleet ops ignored the supervisor's call on Saturday.", PersonCause},
+	{"A more experienced planner would have spotted the shifted row.", Counterfactual},
+	{"Leaving a six-hour refresh on a live cache is the kind of reckless tuning we keep seeing.", Judgement},
+	{"A contractor with a little more experience would have watched the first run.", Judgement},
+	{"The fault lies with fulfilment engineering, and with Ghjuvanni in particular.", Punitive},
+	{"Responsibility for the data incident has been assigned to Orry in the formal report.", Punitive},
+	{"The press office wants a named person to take the blame.", Punitive},
+	{"Record this incident in Mpho's probation review.", Punitive},
+	{"The root cause is a typo by Visal in the rollout form.", HumanError},
+	{"The service desk left the ticket to rot for a full day.", PersonCause},
+	{"Themba let the alarm contacts go stale for four months.", PersonCause},
+	{"IT-Security posted on Slack about it at 16:10.", ""},
 }
 
 func TestSentences(t *testing.T) {
