@@ -29,8 +29,8 @@ const Implied Category = "implied"
 // a sentence, unless Options.ImpliedThreshold says otherwise. At 0.7
 // rather than 0.9 the model (trained on 83 sets) found 0.908 of the
 // blameful lines of nine labelled sets it did not train on, with the
-// phrases, rather than 0.868, at precision 0.979 rather than 0.984; and 63
-// rather than 20 of 24,900 sentences of published postmortems (each half
+// phrases, rather than 0.871, at precision 0.979 rather than 0.984; and 63
+// rather than 21 of 24,900 sentences of published postmortems (each half
 // scored by a model trained on the other half), a dozen of them from one
 // parody poem and several blameful: one warning in about thirteen
 // postmortems that a reviewer would drop.
