@@ -602,9 +602,10 @@ func systemLabel(toks []token, m int) bool {
 		return false
 	}
 	// A class of HTTP response: "a rejected card is a user error (HTTP
-	// 403)".
+	// 403)"; not a count that happens to start with 4 ("deleted 412
+	// rows").
 	for k := range toks {
-		if t := &toks[k]; t.base == "http" || t.base == "4xx" || t.is(fNumber) && len(t.base) == 3 && t.base[0] == '4' {
+		if t := &toks[k]; t.base == "http" || t.base == "4xx" {
 			return true
 		}
 	}

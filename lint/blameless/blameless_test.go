@@ -1535,6 +1535,7 @@ var sentenceCases = []struct {
 	// Labels of systems and labels discussed.
 	{"To the scanner API a rejected card is a user error (HTTP 403).", ""},
 	{"The API answered each rejection as a user error.", ""},
+	{"User error by the on-call engineer deleted 412 rows.", HumanError},
 	{"Writing \"operator error\" in the summary tells the next operator nothing.", ""},
 	{"Whether this counts as someone's mistake matters less than the missing check.", ""},
 	// Labels and idioms of a later batch: what is discussed or an impact,
