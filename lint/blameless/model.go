@@ -342,7 +342,7 @@ func nameLike(raw string, sentenceStart bool) bool {
 		}
 	}
 	in := lexicon()[string(w)]
-	if in.flags&(fDet|fPersonPron|fOtherPron|fGeneric|fPrep|fCoord|fSub|fRel|fAux|fNeg|fRole) != 0 || in.sentenceAdverbs {
+	if in.flags&notNameFlags != 0 || in.sentenceAdverbs {
 		return false
 	}
 	return isNameWord(string(w), sentenceStart)

@@ -52,6 +52,12 @@ type token struct {
 
 func (t *token) is(f tokFlag) bool { return t.flags&f != 0 }
 
+// notNameFlags are the word classes no name belongs to. The tokenizer
+// tests a capitalised token's flags against them, and the model's
+// nameLike a word's entry in the lexicon (which holds no fAdv; it tests
+// sentenceAdverbs instead).
+const notNameFlags = fDet | fPersonPron | fOtherPron | fGeneric | fPrep | fCoord | fSub | fRel | fAux | fNeg | fAdv | fRole
+
 // verbish reports whether the token can head a predicate.
 func (t *token) verbish() bool { return t.is(fAux | fPast | fPresent) }
 
@@ -350,7 +356,7 @@ func classify(toks []token, text string, people map[string]bool) {
 		if people[w] {
 			t.flags |= fName | fKnown
 		} else if t.is(fTitle) && isNameWord(w, t.is(fSentenceStart) && !t.is(fPossessive)) &&
-			t.flags&(fDet|fPersonPron|fOtherPron|fGeneric|fPrep|fCoord|fSub|fRel|fAux|fNeg|fAdv|fRole) == 0 {
+			t.flags&notNameFlags == 0 {
 			t.flags |= fName
 		}
 	}
